@@ -1,0 +1,75 @@
+package asynckit.testkit;
+
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Waits (in test code, the one place where waiting is right) for a future the learner returned, with
+ * a bound, and describes what happened: a value, a failure, or still pending.
+ *
+ * @param <T> the value type
+ */
+public final class Settle<T> {
+    private final T value;
+    private final Throwable failure;
+    private final boolean pending;
+
+    private Settle(T value, Throwable failure, boolean pending) {
+        this.value = value;
+        this.failure = failure;
+        this.pending = pending;
+    }
+
+    /** Waits up to {@code bound} for {@code stage}; a null stage is reported as a failure. */
+    public static <T> Settle<T> within(CompletionStage<T> stage, Duration bound) {
+        if (stage == null) {
+            return new Settle<>(null, new AssertionError("the method returned null instead of a CompletableFuture"),
+                    false);
+        }
+        CompletableFuture<T> future = stage.toCompletableFuture();
+        try {
+            return new Settle<>(future.get(bound.toNanos(), TimeUnit.NANOSECONDS), null, false);
+        } catch (ExecutionException | CompletionException e) {
+            return new Settle<>(null, e.getCause(), false);
+        } catch (CancellationException e) {
+            return new Settle<>(null, e, false);
+        } catch (TimeoutException e) {
+            return new Settle<>(null, null, true);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    public boolean pending() {
+        return pending;
+    }
+
+    public boolean failed() {
+        return failure != null;
+    }
+
+    public Throwable failure() {
+        return failure;
+    }
+
+    /**
+     * The value; if the future failed, the learner's exception is rethrown as it is (so a stub's
+     * "not written yet" message reaches the learner); if it is still pending, an AssertionError says so.
+     */
+    public T value() {
+        if (pending) {
+            throw new AssertionError("the future never completed: nothing completed it within the test's bound");
+        }
+        if (failure != null) {
+            throw Sneaky.rethrow(failure);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,16 @@
+package asynckit.testkit;
+
+/** Rethrows a learner's exception unchanged, checked or not, so the test fails with its own message. */
+final class Sneaky {
+    private Sneaky() {}
+
+    static RuntimeException rethrow(Throwable t) {
+        Sneaky.<RuntimeException>raise(t);
+        return new IllegalStateException("unreachable");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> void raise(Throwable t) throws E {
+        throw (E) t;
+    }
+}

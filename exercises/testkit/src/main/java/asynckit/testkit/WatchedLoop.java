@@ -1,0 +1,232 @@
+package asynckit.testkit;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A single-threaded event loop (a {@link ScheduledExecutorService} with one thread) watched by a
+ * sampling watchdog. It catches what a static rule cannot: blocking that happens <em>on the loop
+ * thread</em>, whichever code did it.
+ *
+ * <p>Every millisecond the watchdog looks at the loop thread. While a task is running, a thread state of
+ * WAITING, TIMED_WAITING or BLOCKED means the task is blocking the loop (sleeping, joining, waiting on
+ * a lock); a task still RUNNABLE after {@link #hogThreshold()} is hogging it (spinning, heavy CPU
+ * work). Between tasks, the loop thread waits for work, which is fine and not reported.
+ */
+public final class WatchedLoop implements AutoCloseable {
+
+    /** What the watchdog saw. */
+    public enum Kind { BLOCKED, HOGGED }
+
+    /** One stretch of time the loop thread was not free to run other tasks. */
+    public record Episode(Kind kind, Thread.State state, long millis, StackTraceElement[] stack) {
+        public String describe() {
+            StackTraceElement culprit = Stacks.culprit(stack);
+            String where = culprit == null ? "" : " at " + culprit;
+            return switch (kind) {
+                case BLOCKED -> "the loop thread was " + state + " for about " + millis + " ms inside a task" + where;
+                case HOGGED -> "one task kept the loop thread busy (RUNNABLE) for about " + millis + " ms" + where;
+            };
+        }
+    }
+
+    private static final long SAMPLE_NANOS = 1_000_000;
+    private final Duration blockThreshold = TimeScale.millis(20);
+    private final Duration hogThreshold = TimeScale.millis(100);
+
+    private final Executor executor;
+    private final Thread sampler;
+    private final List<Episode> episodes = new ArrayList<>();
+    private volatile Thread loopThread;
+    private volatile boolean running = true;
+
+    // Written by the loop thread, read by the sampler.
+    private volatile long taskSeq;
+    private volatile long taskStart;
+    private volatile boolean inTask;
+
+    private WatchedLoop(String name) {
+        this.executor = new Executor(name);
+        this.executor.prestartCoreThread();
+        this.sampler = new Thread(this::sample, name + "-watchdog");
+        this.sampler.setDaemon(true);
+        this.sampler.start();
+    }
+
+    /** Starts a loop whose thread is named {@code name}. Close it when the test ends. */
+    public static WatchedLoop start(String name) {
+        return new WatchedLoop(name);
+    }
+
+    /** The loop, to hand to the code under test. */
+    public ScheduledExecutorService executor() {
+        return executor;
+    }
+
+    public Thread thread() {
+        return loopThread;
+    }
+
+    public boolean isLoopThread(Thread thread) {
+        return thread == loopThread;
+    }
+
+    public Duration hogThreshold() {
+        return hogThreshold;
+    }
+
+    public List<Episode> episodes() {
+        List<Episode> all;
+        synchronized (episodes) {
+            all = new ArrayList<>(episodes);
+        }
+        Episode open = openEpisode;
+        if (open != null && open.millis() >= blockThreshold.toMillis()) {
+            all.add(open);
+        }
+        return List.copyOf(all);
+    }
+
+    /** Fails with {@code mistake} if the loop thread was ever blocked or hogged inside a task. */
+    public void assertNeverBlocked(Mistake mistake, Timeline timeline) {
+        // Let the watchdog take a few more samples, so a stretch that just ended is counted.
+        LockSupport.parkNanos(5 * SAMPLE_NANOS);
+        List<Episode> seen = episodes();
+        if (seen.isEmpty()) {
+            return;
+        }
+        Episode first = seen.get(0);
+        StringBuilder all = new StringBuilder();
+        for (Episode e : seen.subList(0, Math.min(3, seen.size()))) {
+            all.append("- ").append(e.describe()).append('\n');
+        }
+        if (seen.size() > 3) {
+            all.append("- ... and ").append(seen.size() - 3).append(" more\n");
+        }
+        Teach.Report report = mistake.report()
+                .saw("The watchdog saw the loop thread '" + loopThread.getName() + "' unable to run other work:\n"
+                        + all.toString().stripTrailing()
+                        + "\nWhile it is stuck, no other timer or callback on this loop can run.")
+                .detail("Where the loop thread was:\n" + Stacks.excerpt(first.stack()));
+        if (timeline != null) {
+            report.timeline(timeline);
+        }
+        throw report.failure();
+    }
+
+    private void sample() {
+        long openSeq = -1;
+        long openSince = 0;
+        Thread.State openState = null;
+        StackTraceElement[] openStack = null;
+        long hogSeq = -1;
+        while (running) {
+            LockSupport.parkNanos(SAMPLE_NANOS);
+            Thread loop = loopThread;
+            if (loop == null) {
+                continue;
+            }
+            long seq = taskSeq;
+            boolean busy = inTask;
+            Thread.State state = loop.getState();
+            long now = System.nanoTime();
+            boolean sameTask = busy && inTask && taskSeq == seq;
+            boolean blocked = sameTask && (state == Thread.State.WAITING
+                    || state == Thread.State.TIMED_WAITING || state == Thread.State.BLOCKED);
+            if (blocked && openStack != null && openSeq == seq) {
+                openEpisode = episode(openState, openSince, now, openStack);
+                continue;
+            }
+            closeOpenEpisode();
+            openStack = null;
+            if (blocked) {
+                StackTraceElement[] stack = loop.getStackTrace();
+                if (inTask && taskSeq == seq) {
+                    openSeq = seq;
+                    openSince = now;
+                    openState = state;
+                    openStack = stack;
+                    blockedSeq = seq;
+                }
+            } else if (sameTask && state == Thread.State.RUNNABLE && hogSeq != seq
+                    && now - taskStart > hogThreshold.toNanos() / 2) {
+                StackTraceElement[] stack = loop.getStackTrace();
+                hogSeq = seq;
+                hogStack = stack;
+                hogStackSeq = seq;
+            }
+        }
+    }
+
+    private Episode episode(Thread.State state, long since, long now, StackTraceElement[] stack) {
+        return new Episode(Kind.BLOCKED, state, (now - since + SAMPLE_NANOS) / 1_000_000, stack);
+    }
+
+    /** The blocked stretch the sampler is watching right now, if any (published every sample). */
+    private volatile Episode openEpisode;
+    /** The last task the sampler saw blocked; such a task is not also reported as a hog. */
+    private volatile long blockedSeq = -1;
+    private volatile StackTraceElement[] hogStack;
+    private volatile long hogStackSeq = -1;
+
+    private void closeOpenEpisode() {
+        Episode open = openEpisode;
+        openEpisode = null;
+        if (open != null && open.millis() >= blockThreshold.toMillis()) {
+            record(open);
+        }
+    }
+
+    private void record(Episode episode) {
+        synchronized (episodes) {
+            episodes.add(episode);
+        }
+    }
+
+    private final class Executor extends ScheduledThreadPoolExecutor {
+        Executor(String name) {
+            super(1, r -> {
+                Thread t = new Thread(r, name);
+                t.setDaemon(true);
+                loopThread = t;
+                return t;
+            });
+        }
+
+        @Override
+        protected void beforeExecute(Thread t, Runnable r) {
+            taskStart = System.nanoTime();
+            taskSeq++;
+            inTask = true;
+        }
+
+        @Override
+        protected void afterExecute(Runnable r, Throwable t) {
+            inTask = false;
+            long took = System.nanoTime() - taskStart;
+            long seq = taskSeq;
+            if (took > hogThreshold.toNanos() && blockedSeq != seq) {
+                StackTraceElement[] stack = hogStackSeq == seq ? hogStack : null;
+                record(new Episode(Kind.HOGGED, Thread.State.RUNNABLE, took / 1_000_000,
+                        stack == null ? new StackTraceElement[0] : stack));
+            }
+            super.afterExecute(r, t);
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
