@@ -30,7 +30,8 @@ public final class Stacks {
         }
         for (int i = first; i < frames.length && lines.size() < 7; i++) {
             String cls = frames[i].getClassName();
-            if (cls.startsWith("asynckit.testkit.") || cls.startsWith("org.junit.")) {
+            if (cls.startsWith("asynckit.testkit.") || cls.startsWith("org.junit.") || isJdk(cls)) {
+                // Below the learner's frames: the executor or test plumbing that called them.
                 break;
             }
             lines.add("    at " + frames[i]);

@@ -60,6 +60,21 @@ public final class Timeline {
     private final List<Call> calls = new ArrayList<>();
     private int inFlight;
     private int peak;
+    private final boolean tasks;
+
+    /** A timeline of calls, drawn with how many were in flight at once. */
+    public Timeline() {
+        this(false);
+    }
+
+    private Timeline(boolean tasks) {
+        this.tasks = tasks;
+    }
+
+    /** A timeline of tasks a thread ran (recorded with {@link #recordPast}), drawn without the in-flight summary. */
+    public static Timeline ofTasks() {
+        return new Timeline(true);
+    }
 
     /** Records the start of a call made by the current thread. */
     public synchronized Handle begin(String label) {
@@ -69,6 +84,15 @@ public final class Timeline {
         peak = Math.max(peak, inFlight);
         notifyAll();
         return new Handle(index);
+    }
+
+    /**
+     * Records a call that has already happened, from {@link System#nanoTime()} readings; used to draw
+     * what a thread was busy with after the fact.
+     */
+    public synchronized void recordPast(String label, long startNanoTime, long endNanoTime, String thread) {
+        calls.add(new Call(calls.size(), label, startNanoTime - origin, endNanoTime - origin, thread,
+                Outcome.SUCCEEDED));
     }
 
     private synchronized void end(int index, Outcome outcome) {
@@ -124,7 +148,7 @@ public final class Timeline {
         synchronized (this) {
             snapshot = List.copyOf(calls);
             end = now();
-            peakNow = peak;
+            peakNow = tasks ? -1 : peak;
         }
         return render(snapshot, end, peakNow);
     }
@@ -133,7 +157,7 @@ public final class Timeline {
 
     static String render(List<Call> calls, long nowNanos, int peak) {
         if (calls.isEmpty()) {
-            return "  (no calls were made)\n";
+            return peak < 0 ? "  (no task took 2 ms or more)\n" : "  (no calls were made)\n";
         }
         long span = Math.max(1, calls.stream()
                 .mapToLong(c -> c.pending() ? nowNanos : c.endNanos())
@@ -176,6 +200,9 @@ public final class Timeline {
                         case SUCCEEDED -> "";
                     })
                     .append('\n');
+        }
+        if (peak < 0) {
+            return out.toString();
         }
         out.append("  calls made: ").append(calls.size()).append(", most in flight at once: ").append(peak).append('\n');
         return out.toString();

@@ -16,20 +16,22 @@ public final class WallClock {
         return right.plus(wrong).dividedBy(2);
     }
 
-    /** Fails with {@code mistake} unless {@code elapsed} is below the midway limit. */
+    /** Fails with {@code mistake} unless {@code elapsed} is below the midway limit; {@code timeline} may be null. */
     public static void assertFasterThanMidway(Duration elapsed, Duration right, Duration wrong, Mistake mistake,
                                               Timeline timeline) {
         Duration limit = midway(right, wrong);
         if (elapsed.compareTo(limit) < 0) {
             return;
         }
-        throw mistake.report()
+        Teach.Report report = mistake.report()
                 .saw("It took " + elapsed.toMillis() + " ms. Right code takes about " + right.toMillis()
                         + " ms here, and this mistake about " + wrong.toMillis() + " ms; the limit is midway, "
                         + limit.toMillis() + " ms.\n(On a very slow machine, stretch every latency and limit"
-                        + " together with -Dkit.timeScale=2.)")
-                .timeline(timeline)
-                .failure();
+                        + " together with -Dkit.timeScale=2.)");
+        if (timeline != null) {
+            report.timeline(timeline);
+        }
+        throw report.failure();
     }
 
     /** Runs {@code action} and returns how long it took. */

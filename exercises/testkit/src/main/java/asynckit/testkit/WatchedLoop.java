@@ -42,6 +42,7 @@ public final class WatchedLoop implements AutoCloseable {
     private final Executor executor;
     private final Thread sampler;
     private final List<Episode> episodes = new ArrayList<>();
+    private final Timeline busy = Timeline.ofTasks();
     private volatile Thread loopThread;
     private volatile boolean running = true;
 
@@ -74,6 +75,11 @@ public final class WatchedLoop implements AutoCloseable {
 
     public boolean isLoopThread(Thread thread) {
         return thread == loopThread;
+    }
+
+    /** Every task that held the loop thread for 2 ms or more, drawn as lanes (quick tasks are left out). */
+    public Timeline busyTimeline() {
+        return busy;
     }
 
     public Duration hogThreshold() {
@@ -113,6 +119,8 @@ public final class WatchedLoop implements AutoCloseable {
                         + all.toString().stripTrailing()
                         + "\nWhile it is stuck, no other timer or callback on this loop can run.")
                 .detail("Where the loop thread was:\n" + Stacks.excerpt(first.stack()));
+        report.detail("What the loop thread was busy with (tasks of 2 ms or more):");
+        report.timeline(busy);
         if (timeline != null) {
             report.timeline(timeline);
         }
@@ -208,8 +216,12 @@ public final class WatchedLoop implements AutoCloseable {
         @Override
         protected void afterExecute(Runnable r, Throwable t) {
             inTask = false;
-            long took = System.nanoTime() - taskStart;
+            long end = System.nanoTime();
+            long took = end - taskStart;
             long seq = taskSeq;
+            if (took >= 2_000_000) {
+                busy.recordPast("loop task #" + seq, taskStart, end, loopThread.getName());
+            }
             if (took > hogThreshold.toNanos() && blockedSeq != seq) {
                 StackTraceElement[] stack = hogStackSeq == seq ? hogStack : null;
                 record(new Episode(Kind.HOGGED, Thread.State.RUNNABLE, took / 1_000_000,

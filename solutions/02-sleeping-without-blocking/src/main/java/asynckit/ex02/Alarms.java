@@ -1,0 +1,34 @@
+package asynckit.ex02;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/** Reference solution for exercise 02. */
+public final class Alarms {
+    private final ScheduledExecutorService loop;
+
+    public Alarms(ScheduledExecutorService loop) {
+        this.loop = loop;
+    }
+
+    public CompletableFuture<String> after(Duration delay, String label) {
+        CompletableFuture<String> alarm = new CompletableFuture<>();
+        // Nothing waits: the loop keeps a note to run this task once the delay has passed.
+        loop.schedule(() -> alarm.complete(label), delay.toNanos(), TimeUnit.NANOSECONDS);
+        return alarm;
+    }
+
+    public CompletableFuture<List<String>> inRingingOrder(Map<String, Duration> alarms) {
+        List<String> rang = Collections.synchronizedList(new ArrayList<>());
+        CompletableFuture<?>[] all = alarms.entrySet().stream()
+                .map(alarm -> after(alarm.getValue(), alarm.getKey()).thenAccept(rang::add))
+                .toArray(CompletableFuture[]::new);
+        return CompletableFuture.allOf(all).thenApply(done -> List.copyOf(rang));
+    }
+}

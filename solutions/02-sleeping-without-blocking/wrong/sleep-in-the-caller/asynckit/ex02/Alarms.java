@@ -1,0 +1,40 @@
+// Known-wrong: the caller sleeps through the delay, then returns a completed future.
+// expect-mistake: blocked-the-caller
+// expect-mistake: blocking-sleep
+package asynckit.ex02;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+public final class Alarms {
+    private final ScheduledExecutorService loop;
+
+    public Alarms(ScheduledExecutorService loop) {
+        this.loop = loop;
+    }
+
+
+    public CompletableFuture<String> after(Duration delay, String label) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CompletableFuture.failedFuture(e);
+        }
+        return CompletableFuture.completedFuture(label);
+    }
+
+    public CompletableFuture<List<String>> inRingingOrder(Map<String, Duration> alarms) {
+        List<String> rang = Collections.synchronizedList(new ArrayList<>());
+        CompletableFuture<?>[] all = alarms.entrySet().stream()
+                .map(alarm -> after(alarm.getValue(), alarm.getKey()).thenAccept(rang::add))
+                .toArray(CompletableFuture[]::new);
+        return CompletableFuture.allOf(all).thenApply(done -> List.copyOf(rang));
+    }
+}
