@@ -30,13 +30,18 @@ public final class Stacks {
         }
         for (int i = first; i < frames.length && lines.size() < 7; i++) {
             String cls = frames[i].getClassName();
-            if (cls.startsWith("asynckit.testkit.") || cls.startsWith("org.junit.") || isJdk(cls)) {
+            if (isKit(cls) || cls.startsWith("org.junit.") || isJdk(cls)) {
                 // Below the learner's frames: the executor or test plumbing that called them.
                 break;
             }
             lines.add("    at " + frames[i]);
         }
         return lines.isEmpty() ? "    (no stack)" : String.join("\n", lines);
+    }
+
+    /** The testkit's own machinery (but not its tests and fixtures, which play the learner's part). */
+    private static boolean isKit(String cls) {
+        return cls.startsWith("asynckit.testkit.") && !cls.contains("Test") && !cls.contains(".fixtures.");
     }
 
     private static boolean isJdk(String cls) {
@@ -54,7 +59,7 @@ public final class Stacks {
         for (StackTraceElement frame : frames) {
             String cls = frame.getClassName();
             if (!(cls.startsWith("java.") || cls.startsWith("javax.") || cls.startsWith("jdk.")
-                    || cls.startsWith("sun.") || cls.startsWith("asynckit.testkit."))) {
+                    || cls.startsWith("sun.") || isKit(cls))) {
                 return frame;
             }
         }

@@ -87,6 +87,7 @@ public final class WatchedLoop implements AutoCloseable {
     }
 
     public List<Episode> episodes() {
+        settle();
         List<Episode> all;
         synchronized (episodes) {
             all = new ArrayList<>(episodes);
@@ -94,14 +95,16 @@ public final class WatchedLoop implements AutoCloseable {
         Episode open = openEpisode;
         if (open != null && open.millis() >= blockThreshold.toMillis()) {
             all.add(open);
+        } else if (inTask && System.nanoTime() - taskStart > hogThreshold.toNanos()) {
+            Thread loop = loopThread;
+            all.add(new Episode(Kind.HOGGED, loop.getState(), (System.nanoTime() - taskStart) / 1_000_000,
+                    loop.getStackTrace()));
         }
         return List.copyOf(all);
     }
 
     /** Fails with {@code mistake} if the loop thread was ever blocked or hogged inside a task. */
     public void assertNeverBlocked(Mistake mistake, Timeline timeline) {
-        // Let the watchdog take a few more samples, so a stretch that just ended is counted.
-        LockSupport.parkNanos(5 * SAMPLE_NANOS);
         List<Episode> seen = episodes();
         if (seen.isEmpty()) {
             return;
@@ -126,6 +129,21 @@ public final class WatchedLoop implements AutoCloseable {
         }
         throw report.failure();
     }
+
+    /**
+     * Lets the task that is running finish (up to a bound), then lets the watchdog take a few more
+     * samples, so that a stretch that has just ended is counted. A future completed inside a task can
+     * wake the test before the task has returned.
+     */
+    private void settle() {
+        long deadline = System.nanoTime() + TimeScale.millis(2_000).toNanos();
+        while (finishedSeq != taskSeq && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(SAMPLE_NANOS);
+        }
+        LockSupport.parkNanos(5 * SAMPLE_NANOS);
+    }
+
+    private volatile long finishedSeq;
 
     private void sample() {
         long openSeq = -1;
@@ -228,6 +246,7 @@ public final class WatchedLoop implements AutoCloseable {
                         stack == null ? new StackTraceElement[0] : stack));
             }
             super.afterExecute(r, t);
+            finishedSeq = seq;
         }
     }
 
