@@ -101,9 +101,9 @@ class PageFetcherTest {
     @DisplayName("returns the pages in the order they were asked for, whatever order they arrive in")
     void keepsTheOrderOfTheUrls() {
         try (AsyncService pages = AsyncService.named("fetch")
-                .latency("a", TimeScale.millis(300))
-                .latency("b", TimeScale.millis(200))
-                .latency("c", TimeScale.millis(100))) {
+                .latency("a", TimeScale.millis(120))
+                .latency("b", TimeScale.millis(80))
+                .latency("c", TimeScale.millis(40))) {
             List<String> bodies = callAndSettle(new PageFetcher(clientOf(pages)), URLS).value();
 
             if (!bodies.equals(PAGES)) {
@@ -119,7 +119,7 @@ class PageFetcherTest {
     @Points(3)
     @DisplayName("takes about as long as the slowest fetch, not the sum of all of them")
     void takesAboutTheLongestFetch() {
-        Duration latency = TimeScale.millis(300);
+        Duration latency = TimeScale.millis(250);
         try (AsyncService pages = AsyncService.named("fetch").latency(latency)) {
             PageFetcher fetcher = new PageFetcher(clientOf(pages));
             long start = System.nanoTime();
@@ -150,7 +150,9 @@ class PageFetcherTest {
     @DisplayName("fails with the fetch's own exception when one fetch fails")
     void aFailedFetchFailsTheResult() {
         IOException reset = new IOException("connection reset while fetching b");
-        try (AsyncService pages = AsyncService.named("fetch").failing("b", () -> reset)) {
+        try (AsyncService pages = AsyncService.named("fetch")
+                .latency(TimeScale.millis(20))
+                .failing("b", () -> reset)) {
             Settle<List<String>> result = callAndSettle(new PageFetcher(clientOf(pages)), URLS);
 
             if (result.pending() || !result.failed()) {
