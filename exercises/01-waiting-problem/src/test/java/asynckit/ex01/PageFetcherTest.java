@@ -101,9 +101,9 @@ class PageFetcherTest {
     @DisplayName("returns the pages in the order they were asked for, whatever order they arrive in")
     void keepsTheOrderOfTheUrls() {
         try (AsyncService pages = AsyncService.named("fetch")
-                .latency("a", TimeScale.millis(120))
-                .latency("b", TimeScale.millis(80))
-                .latency("c", TimeScale.millis(40))) {
+                .latency("a", TimeScale.millis(60))
+                .latency("b", TimeScale.millis(40))
+                .latency("c", TimeScale.millis(20))) {
             List<String> bodies = callAndSettle(new PageFetcher(clientOf(pages)), URLS).value();
 
             if (!bodies.equals(PAGES)) {
@@ -119,7 +119,7 @@ class PageFetcherTest {
     @Points(3)
     @DisplayName("takes about as long as the slowest fetch, not the sum of all of them")
     void takesAboutTheLongestFetch() {
-        Duration latency = TimeScale.millis(250);
+        Duration latency = TimeScale.millis(200);
         try (AsyncService pages = AsyncService.named("fetch").latency(latency)) {
             PageFetcher fetcher = new PageFetcher(clientOf(pages));
             long start = System.nanoTime();
