@@ -116,14 +116,14 @@ public final class Main implements Callable<Integer> {
                 if (Terminal.TYPE_DUMB.equals(terminal.getType()) || Terminal.TYPE_DUMB_COLOR.equals(terminal.getType())) {
                     terminal.close();
                     session = new Session(plan, "plain", Instant.now());
-                    complete = new PlainRunner(new BufferedReader(stdin), out, null).run(session);
+                    complete = new PlainRunner(new BufferedReader(stdin), out, null, false).run(session);
                 } else {
                     complete = new InteractiveRunner(terminal).run(session);
                 }
             }
         } else {
             session = new Session(plan, given != null ? "answers-file" : "plain", Instant.now());
-            complete = new PlainRunner(new BufferedReader(stdin), out, given).run(session);
+            complete = new PlainRunner(new BufferedReader(stdin), out, given, !plain || !isTerminal()).run(session);
         }
         if (!noSave) {
             session.save(store, complete);
@@ -141,9 +141,9 @@ public final class Main implements Callable<Integer> {
         int max = 0;
         for (QuizGrade g : grades) {
             String best = !g.problems().isEmpty() && g.maxPoints() == 0 ? "cannot be read (see below)"
-                    : g.attempted() ? "best " + g.points() + "/" + g.maxPoints() + (g.bankChanged() ? " (bank changed since)" : "")
-                    : "not taken yet (" + g.maxPoints() + " points)";
-            out.printf("  %-28s %-44s %s%n", g.quiz(), Text.firstWords(g.title(), 44), best);
+                    : g.attempted() ? "best " + g.points() + "/" + g.maxPoints() + (g.bankChanged() ? " (bank changed)" : "")
+                    : "- /" + g.maxPoints() + " (not taken)";
+            out.printf("  %-28s %-30s %s%n", g.quiz(), best, g.title());
             total += g.points();
             max += g.maxPoints();
         }

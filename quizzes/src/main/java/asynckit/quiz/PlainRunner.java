@@ -20,12 +20,17 @@ public final class PlainRunner {
     private final BufferedReader in;
     private final PrintWriter out;
     private final Map<String, String> fromFile;
+    private final boolean echo;
 
-    /** {@code fromFile} is null to read answers from {@code in}. */
-    public PlainRunner(BufferedReader in, PrintWriter out, Map<String, String> fromFile) {
+    /**
+     * {@code fromFile} is null to read answers from {@code in}; {@code echo} repeats each input line
+     * after its prompt (for piped input, so that the transcript shows what was answered).
+     */
+    public PlainRunner(BufferedReader in, PrintWriter out, Map<String, String> fromFile, boolean echo) {
         this.in = in;
         this.out = out;
         this.fromFile = fromFile;
+        this.echo = echo;
     }
 
     /** Runs the whole quiz; returns true if every question was reached (false on end of input). */
@@ -96,6 +101,9 @@ public final class PlainRunner {
             String line = in.readLine();
             if (line == null) {
                 return null;
+            }
+            if (echo) {
+                out.println(line);
             }
             try {
                 return toCanonical(s, line);
