@@ -327,7 +327,7 @@ public final class BankParser {
                         } else if (Scoring.normalise(value).isEmpty()) {
                             error(no, "\"accept:\" needs an answer after it");
                         } else {
-                            accepted.add(Scoring.normalise(value));
+                            accepted.add(value);
                         }
                     }
                     case "pattern" -> {

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * @param options  option texts (single, multi, output) or the items of an ordering question, in
  *                 the file's order; for an ordering question that order is the correct one
  * @param correct  indexes into {@code options} of the correct options (single, multi, output)
- * @param accepted accepted forms of a short answer, already normalised
+ * @param accepted accepted forms of a short answer, as written (compared after {@link Scoring#normalise})
  * @param pattern  a pattern a normalised short answer may match instead (or {@code null})
  * @param truth    the key of a true/false question ({@code null} for other kinds)
  * @param runnable name of the test snippet that proves the printed output ({@code null} if none)

@@ -29,13 +29,19 @@ public final class Scoring {
     /** Short answers are compared after this: trimmed, lower-case, spaces collapsed, no quotes or final dot or "()". */
     public static String normalise(String text) {
         String s = text.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
-        while (s.length() >= 2 && isQuote(s.charAt(0)) && s.charAt(s.length() - 1) == s.charAt(0)) {
-            s = s.substring(1, s.length() - 1).strip();
-        }
-        while (s.endsWith(".") || s.endsWith("()")) {
-            s = s.endsWith(".") ? s.substring(0, s.length() - 1) : s.substring(0, s.length() - 2);
-            s = s.strip();
-        }
+        String before;
+        do {
+            before = s;
+            if (s.length() >= 2 && isQuote(s.charAt(0)) && s.charAt(s.length() - 1) == s.charAt(0)) {
+                s = s.substring(1, s.length() - 1).strip();
+            }
+            if (s.endsWith(".")) {
+                s = s.substring(0, s.length() - 1).strip();
+            }
+            if (s.endsWith("()")) {
+                s = s.substring(0, s.length() - 2).strip();
+            }
+        } while (!s.equals(before));
         return s.replace(" (", "(");
     }
 
@@ -58,7 +64,8 @@ public final class Scoring {
             case TRUE_FALSE -> q.truth().toString().equals(answer.strip().toLowerCase(Locale.ROOT));
             case SHORT -> {
                 String n = normalise(answer);
-                yield q.accepted().contains(n) || (q.pattern() != null && q.pattern().matcher(n).matches());
+                yield q.accepted().stream().anyMatch(a -> normalise(a).equals(n))
+                        || (q.pattern() != null && q.pattern().matcher(n).matches());
             }
             case ORDER -> labels(answer, q.options().size())
                     .map(l -> l.equals(identity(q.options().size())))
