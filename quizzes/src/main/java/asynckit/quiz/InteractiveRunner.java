@@ -106,6 +106,14 @@ public final class InteractiveRunner {
         terminal.writer().print("\r\n");
     }
 
+    /** Prints text wrapped to the terminal, continuation lines indented by {@code indent} columns. */
+    private void printHanging(AttributedStyle style, String text, int indent) {
+        List<String> lines = Text.wrap(text, width() - indent, "");
+        for (int i = 0; i < lines.size(); i++) {
+            println(style, (i == 0 ? "" : " ".repeat(indent)) + lines.get(i));
+        }
+    }
+
     private void println() {
         terminal.writer().print("\r\n");
     }
@@ -155,8 +163,9 @@ public final class InteractiveRunner {
             for (int i = 0; i < texts.size(); i++) {
                 boolean here = i == cursor;
                 String mark = multi ? (ticked.contains(i) ? "[x] " : "[ ] ") : "";
-                print(here ? YELLOW : AttributedStyle.DEFAULT, (here ? " > " : "   ") + (i + 1) + ") " + mark);
-                println(here ? BOLD : AttributedStyle.DEFAULT, texts.get(i));
+                String prefix = (here ? " > " : "   ") + (i + 1) + ") " + mark;
+                print(here ? YELLOW : AttributedStyle.DEFAULT, prefix);
+                printHanging(here ? BOLD : AttributedStyle.DEFAULT, texts.get(i), prefix.length());
             }
             println();
             println(DIM, multi
@@ -229,7 +238,8 @@ public final class InteractiveRunner {
             header(session, s, number, total);
             println(BOLD, "Your order:");
             for (int i = 0; i < picked.size(); i++) {
-                println(GREEN, "   " + (i + 1) + ". " + s.textAt(picked.get(i)));
+                print(GREEN, "   " + (i + 1) + ". ");
+                printHanging(GREEN, s.textAt(picked.get(i)), 6 + String.valueOf(i + 1).length());
             }
             if (picked.isEmpty()) {
                 println(DIM, "   (nothing yet: pick the line that comes first)");
@@ -239,8 +249,9 @@ public final class InteractiveRunner {
                 println(BOLD, "Lines left:");
                 for (int i = 0; i < left.size(); i++) {
                     boolean here = i == cursor;
-                    print(here ? YELLOW : AttributedStyle.DEFAULT, (here ? " > " : "   ") + left.get(i) + ") ");
-                    println(here ? BOLD : AttributedStyle.DEFAULT, s.textAt(left.get(i)));
+                    String prefix = (here ? " > " : "   ") + left.get(i) + ") ";
+                    print(here ? YELLOW : AttributedStyle.DEFAULT, prefix);
+                    printHanging(here ? BOLD : AttributedStyle.DEFAULT, s.textAt(left.get(i)), prefix.length());
                 }
                 println();
                 println(DIM, "up/down then Enter (or a number) picks the next line; Backspace undoes; q stops");
@@ -310,14 +321,27 @@ public final class InteractiveRunner {
                                  boolean right, boolean last) {
         Question q = s.question();
         header(session, s, number, total);
-        println(AttributedStyle.DEFAULT, "Your answer: " + Text.describe(s, answer));
+        if (q.kind() == Kind.ORDER) {
+            println(AttributedStyle.DEFAULT, "Your order:");
+            List<Integer> picked = Scoring.labels(answer, q.options().size()).orElse(List.of());
+            for (int i = 0; i < picked.size(); i++) {
+                print(AttributedStyle.DEFAULT, "   " + (i + 1) + ". ");
+                printHanging(AttributedStyle.DEFAULT, q.options().get(picked.get(i)), 6 + String.valueOf(i + 1).length());
+            }
+        } else {
+            print(AttributedStyle.DEFAULT, "Your answer: ");
+            printHanging(AttributedStyle.DEFAULT, Text.describe(s, answer), 13);
+        }
         println();
         if (right) {
             println(GREEN, "Correct! +" + q.points());
         } else {
             List<String> key = Text.rightAnswer(s);
             println(RED, "Incorrect." + (q.kind() == Kind.ORDER ? " The order is:" : " The answer:"));
-            key.forEach(k -> println(GREEN, "   " + k));
+            key.forEach(k -> {
+                print(GREEN, "   ");
+                printHanging(GREEN, k, 3);
+            });
         }
         println();
         Text.wrap(q.explanation(), width(), "").forEach(l -> println(AttributedStyle.DEFAULT, l));

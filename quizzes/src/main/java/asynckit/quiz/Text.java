@@ -57,7 +57,7 @@ final class Text {
         Question q = s.question();
         List<String> out = new ArrayList<>();
         switch (q.kind()) {
-            case SINGLE, OUTPUT, MULTI -> q.correct().stream().sorted()
+            case SINGLE, OUTPUT, MULTI -> q.correct().stream().sorted(java.util.Comparator.comparingInt(s::numberOf))
                     .forEach(i -> out.add(s.numberOf(i) + ") " + q.options().get(i)));
             case TRUE_FALSE -> out.add(q.truth().toString());
             case SHORT -> out.add(q.accepted().isEmpty()
