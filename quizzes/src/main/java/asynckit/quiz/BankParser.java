@@ -63,10 +63,13 @@ public final class BankParser {
         return new Run(shownAs).parse(name, file, text);
     }
 
+    private record Problem(int line, String message) {
+    }
+
     /** Mutable state of one parse. */
     private static final class Run {
         private final String shownAs;
-        private final List<String> problems = new ArrayList<>();
+        private final List<Problem> problems = new ArrayList<>();
         private final List<Question> questions = new ArrayList<>();
         private final Set<String> ids = new HashSet<>();
         private String title;
@@ -79,7 +82,7 @@ public final class BankParser {
         }
 
         void error(int line, String message) {
-            problems.add(shownAs + ":" + line + ": " + message);
+            problems.add(new Problem(line, message));
         }
 
         Bank parse(String name, Path file, String text) throws BankException {
@@ -146,6 +149,7 @@ public final class BankParser {
                     error(no, "an option is written \"- [ ] text\" (wrong) or \"- [x] text\" (right)");
                 } else if (raw.matches("^[a-z-]+:.*")) {
                     error(no, "unknown field \"" + raw.substring(0, raw.indexOf(':')) + ":\"");
+                    block = new StringBuilder(); // its continuation lines are part of the same mistake
                 } else {
                     error(no, "unexpected text; prose continues a \"prompt:\" or \"explain:\" field");
                 }
@@ -158,7 +162,10 @@ public final class BankParser {
                 error(lines.length, "the bank has no questions");
             }
             if (!problems.isEmpty()) {
-                throw new BankException(problems);
+                throw new BankException(problems.stream()
+                        .sorted(java.util.Comparator.comparingInt(Problem::line)) // stable: same line keeps its order
+                        .map(p -> shownAs + ":" + p.line() + ": " + p.message())
+                        .toList());
             }
             return new Bank(name, title, file, checksum(text), shuffle == null || shuffle, List.copyOf(questions));
         }

@@ -124,16 +124,16 @@ class BankParserTest {
                 """;
         BankException e = catchThrowableOfType(BankException.class, () -> Fixtures.parse(text));
         assertThat(e.problems()).containsExactly(
+                "test.quiz:1: the bank needs a \"title:\" line before its first question",
                 "test.quiz:10: question id \"dup\" is used twice in this bank",
                 "test.quiz:16: expected item 2. here, found 3.",
-                "test.quiz:25: runnable names a snippet class, like \"ThenApplyOnCompleted\", not \"lowercase\"",
-                "test.quiz:26: unknown field \"colour:\"",
-                "test.quiz:27: code block is not closed with ```",
                 "test.quiz:19: question \"no-code\" has no \"explain:\" (every question explains its answer)",
                 "test.quiz:19: question \"no-code\" has no \"points:\"",
                 "test.quiz:19: question \"no-code\" is an output question and needs a ```java code block",
+                "test.quiz:25: runnable names a snippet class, like \"ThenApplyOnCompleted\", not \"lowercase\"",
                 "test.quiz:25: \"runnable:\" is for output and order questions with a code block",
-                "test.quiz:1: the bank needs a \"title:\" line before its first question");
+                "test.quiz:26: unknown field \"colour:\"",
+                "test.quiz:27: code block is not closed with ```");
     }
 
     @Test
