@@ -50,6 +50,11 @@ public final class AttemptStore {
         return f.attempts();
     }
 
+    /** One attempt as the JSON text the file holds. */
+    public static String toJson(Attempt attempt) throws IOException {
+        return JSON.writeValueAsString(attempt);
+    }
+
     public void append(String quiz, Attempt attempt) throws IOException {
         List<Attempt> all = new ArrayList<>(load(quiz));
         all.add(attempt);

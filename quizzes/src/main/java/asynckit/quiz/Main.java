@@ -28,7 +28,7 @@ import java.util.concurrent.Callable;
                 "With NAME: runs that quiz, interactively in a terminal, as numbered prompts otherwise.",
                 "Every attempt is saved to quizzes/attempts/NAME.json (commit it: graders count it)."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:quiz finished or list shown", "1:a bank or answers file is malformed",
+        exitCodeList = {"0:quiz finished or list shown", "1:a bank or answers file is malformed, or the attempt could not be saved",
                 "2:wrong usage (unknown quiz, bad option)"})
 public final class Main implements Callable<Integer> {
 
@@ -126,9 +126,17 @@ public final class Main implements Callable<Integer> {
             complete = new PlainRunner(new BufferedReader(stdin), out, given, !plain || !isTerminal()).run(session);
         }
         if (!noSave) {
-            session.save(store, complete);
-            out.println("Saved to " + Repo.shown(repo, store.fileFor(bank.name()))
-                    + " (commit it so the grader counts it).");
+            String shown = Repo.shown(repo, store.fileFor(bank.name()));
+            try {
+                session.save(store, complete);
+            } catch (IOException e) {
+                out.println("Could not save this attempt to " + shown + ": " + e.getMessage().lines().findFirst().orElse(""));
+                out.println("If that file is damaged (an unfinished merge?), repair or move it and take the quiz again,");
+                out.println("or add this attempt to its \"attempts\" list by hand:");
+                out.println(AttemptStore.toJson(session.toAttempt(complete, Instant.now())));
+                return 1;
+            }
+            out.println("Saved to " + shown + " (commit it so the grader counts it).");
         }
         return 0;
     }

@@ -170,6 +170,18 @@ class PlainModeTest {
     }
 
     @Test
+    @DisplayName("a damaged attempts file is left alone; the attempt is printed so it is not lost")
+    void damagedAttemptsFile() throws Exception {
+        Files.createDirectories(Repo.attemptsDir(root));
+        Path file = Files.writeString(Repo.attemptsDir(root).resolve("kinds.json"), "<<<<<<< HEAD\n");
+        Result r = run(rightAnswers(2), "kinds", "--plain", "--seed", "2");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("Could not save this attempt to quizzes/attempts/kinds.json",
+                "\"bankChecksum\" : \"" + bank.checksum() + "\"", "\"score\" : 10");
+        assertThat(Files.readString(file)).isEqualTo("<<<<<<< HEAD\n");
+    }
+
+    @Test
     @DisplayName("the same seed gives the same transcript")
     void seededTranscript() {
         String a = run(rightAnswers(11), "kinds", "--plain", "--seed", "11", "--no-save").out();
