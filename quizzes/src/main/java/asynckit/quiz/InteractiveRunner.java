@@ -35,6 +35,7 @@ public final class InteractiveRunner {
     private final Terminal terminal;
     private final KeyMap<Op> keys = new KeyMap<>();
     private BindingReader reader;
+    private Attributes original;
     private String message = "";
 
     public InteractiveRunner(Terminal terminal) {
@@ -64,6 +65,7 @@ public final class InteractiveRunner {
     /** Runs the quiz; returns true if every question was answered, false if the taker stopped. */
     public boolean run(Session session) {
         Attributes saved = terminal.enterRawMode();
+        original = saved;
         Attributes raw = terminal.getAttributes();
         raw.setLocalFlag(Attributes.LocalFlag.ISIG, false); // Ctrl-C arrives as a key: stop and save
         terminal.setAttributes(raw);
@@ -300,6 +302,7 @@ public final class InteractiveRunner {
         println(DIM, "Type your answer and press Enter (Ctrl-C stops).");
         terminal.flush();
         LineReader lines = LineReaderBuilder.builder().terminal(terminal).build();
+        terminal.setAttributes(original); // Ctrl-C is a signal again, which the line reader turns into a stop
         try {
             while (true) {
                 String typed = lines.readLine("> ");
@@ -376,9 +379,7 @@ public final class InteractiveRunner {
             println();
             println(BOLD, "To review:");
             for (QuizPlan.Shown s : review) {
-                println(AttributedStyle.DEFAULT, "  - Question " + session.number(s) + ": "
-                        + Text.firstWords(s.question().prompt(), Math.max(30, width() - 40))
-                        + " (lesson " + s.question().lesson() + ")");
+                println(AttributedStyle.DEFAULT, Text.reviewLine(session.number(s), s.question(), width()));
             }
         }
         terminal.flush();

@@ -223,8 +223,7 @@ public final class PlainRunner {
         if (!review.isEmpty()) {
             out.println("To review:");
             for (QuizPlan.Shown s : review) {
-                out.println("  - Question " + session.number(s) + ": " + Text.firstWords(s.question().prompt(), 60)
-                        + " (lesson " + s.question().lesson() + ")");
+                out.println(Text.reviewLine(session.number(s), s.question(), WIDTH));
             }
         }
     }

@@ -72,6 +72,13 @@ final class Text {
         return out;
     }
 
+    /** "  - Question 3: first words of the prompt... (lesson exercise 05)", fitted to {@code width}. */
+    static String reviewLine(int number, Question q, int width) {
+        String head = "  - Question " + number + ": ";
+        String tail = " (lesson " + q.lesson() + ")";
+        return head + firstWords(q.prompt(), Math.max(20, width - 1 - head.length() - tail.length())) + tail;
+    }
+
     static String firstWords(String prompt, int max) {
         String one = prompt.replaceAll("\\s+", " ").strip();
         return one.length() <= max ? one : one.substring(0, max - 3).stripTrailing() + "...";

@@ -102,7 +102,8 @@ class PlainModeTest {
                 .contains("Incorrect. The answer: \"thenCompose\"")
                 .contains("  thenCompose.")
                 .contains("Score: 9 / 10 points (5 of 6 questions right)")
-                .contains("To review:\n  - Question " + number + ": Which method flattens a future of a future?");
+                .contains("To review:\n  - Question " + number + ": Which method flattens a future of")
+                .contains("(lesson exercise 05)");
     }
 
     @Test
