@@ -177,7 +177,7 @@ public final class InteractiveRunner {
                 println(YELLOW, message);
             }
             terminal.flush();
-            Op op = reader.readBinding(keys);
+            Op op = readKey();
             message = "";
             if (op == null || op == Op.QUIT) {
                 return null;
@@ -217,6 +217,15 @@ public final class InteractiveRunner {
                 default -> {
                 }
             }
+        }
+    }
+
+    /** The next key; null when the terminal's input has ended. */
+    private Op readKey() {
+        try {
+            return reader.readBinding(keys);
+        } catch (EndOfFileException e) {
+            return null;
         }
     }
 
@@ -264,7 +273,7 @@ public final class InteractiveRunner {
                 println(YELLOW, message);
             }
             terminal.flush();
-            Op op = reader.readBinding(keys);
+            Op op = readKey();
             message = "";
             if (op == null || op == Op.QUIT) {
                 return null;
@@ -353,7 +362,7 @@ public final class InteractiveRunner {
         println(DIM, last ? "Press Enter to see your score." : "Press Enter for the next question, q to stop.");
         terminal.flush();
         while (true) {
-            Op op = reader.readBinding(keys);
+            Op op = readKey();
             if (op == null || op == Op.QUIT) {
                 return false;
             }
