@@ -94,6 +94,10 @@ public final class Main implements Callable<Integer> {
             }
             return 2;
         }
+        if (answers != null && !Files.isRegularFile(answers)) {
+            out.println("No answers file " + answers + ".");
+            return 2;
+        }
         Bank bank;
         Map<String, String> given = null;
         try {
