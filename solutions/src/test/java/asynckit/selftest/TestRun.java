@@ -39,15 +39,17 @@ final class TestRun {
     private TestRun() {}
 
     static List<Outcome> run(Implementation impl, Path testSources, Path workDir) throws IOException {
-        Path classes = Files.createDirectories(workDir.resolve(impl.exercise())
-                .resolve(impl.name().replace('/', '_')));
+        Path out = workDir.resolve(impl.exercise()).resolve(impl.name().replace('/', '_'));
+        // Production and test classes go to separate folders, as in a Maven build: the blocking-call
+        // rules read the production classes' folder and must not see the tests' own waiting.
+        Path classes = Files.createDirectories(out.resolve("classes"));
+        Path testClasses = Files.createDirectories(out.resolve("test-classes"));
         Map<String, Path> sources = overlay(impl.layers());
         List<Path> tests = javaFiles(testSources);
-        List<Path> all = new ArrayList<>(sources.values());
-        all.addAll(tests);
-        compile(impl, all, classes);
+        compile(impl, List.copyOf(sources.values()), classes, classPath());
+        compile(impl, tests, testClasses, classes + java.io.File.pathSeparator + classPath());
 
-        List<String> testClasses = tests.stream()
+        List<String> testClassNames = tests.stream()
                 .map(p -> testSources.relativize(p).toString())
                 .filter(p -> p.endsWith("Test.java"))
                 .map(p -> p.substring(0, p.length() - ".java".length()).replace('/', '.').replace('\\', '.'))
@@ -57,10 +59,11 @@ final class TestRun {
         ClassLoader parent = TestRun.class.getClassLoader();
         Thread current = Thread.currentThread();
         ClassLoader previous = current.getContextClassLoader();
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, parent)) {
+        URL[] urls = {classes.toUri().toURL(), testClasses.toUri().toURL()};
+        try (URLClassLoader loader = new URLClassLoader(urls, parent)) {
             current.setContextClassLoader(loader);
             List<ClassSelector> selectors = new ArrayList<>();
-            for (String name : testClasses) {
+            for (String name : testClassNames) {
                 selectors.add(selectClass(loader.loadClass(name)));
             }
             Collector collector = new Collector();
@@ -93,14 +96,14 @@ final class TestRun {
         }
     }
 
-    private static void compile(Implementation impl, List<Path> files, Path out) {
+    private static void compile(Implementation impl, List<Path> files, Path out, String classPath) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new IllegalStateException("the self-test needs a JDK (with javac), not a JRE");
         }
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
-            List<String> options = List.of("-d", out.toString(), "-cp", classPath(), "--release", "21",
+            List<String> options = List.of("-d", out.toString(), "-cp", classPath, "--release", "21",
                     "-proc:none", "-nowarn", "-encoding", "UTF-8");
             boolean ok = javac.getTask(null, fm, diagnostics, options, null,
                     fm.getJavaFileObjectsFromPaths(files)).call();

@@ -25,19 +25,14 @@ import java.util.function.Supplier;
  * <p>Continuations that the code under test attaches without an executor run on the scheduler thread,
  * just as they would on an HTTP client's thread: blocking there stalls every other call of the service.
  */
-public final class AsyncService implements AutoCloseable {
-    private final String name;
-    private final Timeline timeline = new Timeline();
+public final class AsyncService extends SimulatedService<AsyncService> implements AutoCloseable {
     private final ScheduledThreadPoolExecutor scheduler;
-    private final Map<String, Duration> latencies = new ConcurrentHashMap<>();
     private final Map<String, Supplier<? extends Throwable>> failures = new ConcurrentHashMap<>();
-    private volatile Duration defaultLatency = TimeScale.millis(100);
-    private volatile Rendezvous rendezvous;
     private final List<Runnable> held = new ArrayList<>();
     private boolean gateOpen;
 
     private AsyncService(String name) {
-        this.name = name;
+        super(name);
         this.scheduler = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "sim-" + name);
             t.setDaemon(true);
@@ -52,46 +47,16 @@ public final class AsyncService implements AutoCloseable {
         return new AsyncService(name);
     }
 
-    /** The latency of every call without a latency of its own. */
-    public AsyncService latency(Duration latency) {
-        this.defaultLatency = latency;
-        return this;
-    }
-
-    /** The latency of calls with this key. */
-    public AsyncService latency(String key, Duration latency) {
-        latencies.put(key, latency);
-        return this;
-    }
-
     /** Calls with this key fail (after their latency) with the supplied exception. */
     public AsyncService failing(String key, Supplier<? extends Throwable> failure) {
         failures.put(key, failure);
         return this;
     }
 
-    /** Holds every call until the rendezvous is reached (see {@link Rendezvous}). */
-    public AsyncService rendezvous(Rendezvous rendezvous) {
-        this.rendezvous = rendezvous;
-        return this;
-    }
-
-    public String name() {
-        return name;
-    }
-
-    public Timeline timeline() {
-        return timeline;
-    }
-
-    public Duration latencyOf(String key) {
-        return latencies.getOrDefault(key, defaultLatency);
-    }
-
     /** Starts a call; the future completes with {@code answer.get()} after the key's latency. */
     public <T> CompletableFuture<T> call(String key, Supplier<T> answer) {
         CompletableFuture<T> future = new CompletableFuture<>();
-        Timeline.Handle handle = timeline.begin(name + "(" + key + ")");
+        Timeline.Handle handle = timeline().begin(label(key));
         long started = System.nanoTime();
         Duration latency = latencyOf(key);
         Runnable finish = () -> {
@@ -116,7 +81,7 @@ public final class AsyncService implements AutoCloseable {
             long left = latency.toNanos() - (System.nanoTime() - started);
             scheduler.schedule(finish, Math.max(0, left), TimeUnit.NANOSECONDS);
         };
-        Rendezvous gate = rendezvous;
+        Rendezvous gate = rendezvous();
         if (gate == null) {
             release.run();
             return future;
@@ -127,7 +92,7 @@ public final class AsyncService implements AutoCloseable {
                 return future;
             }
             held.add(release);
-            if (timeline.inFlight() >= gate.parties()) {
+            if (timeline().inFlight() >= gate.parties()) {
                 gateOpen = true;
                 held.forEach(Runnable::run);
                 held.clear();
@@ -141,7 +106,7 @@ public final class AsyncService implements AutoCloseable {
             }
             if (stillHeld) {
                 handle.failed();
-                future.completeExceptionally(new NotConcurrentException(gate.explain(name, timeline.peak())));
+                future.completeExceptionally(new NotConcurrentException(gate.explain(name(), timeline().peak())));
             }
         }, gate.bound().toNanos(), TimeUnit.NANOSECONDS);
         return future;
@@ -150,7 +115,7 @@ public final class AsyncService implements AutoCloseable {
     /** Whether the rendezvous (if any) was reached. */
     public boolean rendezvousReached() {
         synchronized (held) {
-            return rendezvous == null || gateOpen;
+            return rendezvous() == null || gateOpen;
         }
     }
 

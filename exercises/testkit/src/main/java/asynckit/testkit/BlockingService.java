@@ -1,8 +1,5 @@
 package asynckit.testkit;
 
-import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
@@ -12,46 +9,22 @@ import java.util.function.Supplier;
  * made it. With a {@link Rendezvous}, a call blocks until enough calls are in flight together, or
  * fails with {@link NotConcurrentException} after the bound.
  */
-public final class BlockingService {
-    private final String name;
-    private final Timeline timeline = new Timeline();
-    private final Map<String, Duration> latencies = new ConcurrentHashMap<>();
-    private volatile Duration defaultLatency = TimeScale.millis(100);
-    private volatile Rendezvous rendezvous;
+public final class BlockingService extends SimulatedService<BlockingService> {
     private final Object gate = new Object();
     private boolean gateOpen;
 
     private BlockingService(String name) {
-        this.name = name;
+        super(name);
     }
 
     public static BlockingService named(String name) {
         return new BlockingService(name);
     }
 
-    public BlockingService latency(Duration latency) {
-        this.defaultLatency = latency;
-        return this;
-    }
-
-    public BlockingService latency(String key, Duration latency) {
-        latencies.put(key, latency);
-        return this;
-    }
-
-    public BlockingService rendezvous(Rendezvous rendezvous) {
-        this.rendezvous = rendezvous;
-        return this;
-    }
-
-    public Timeline timeline() {
-        return timeline;
-    }
-
     /** Blocks the calling thread for the key's latency, then returns {@code answer.get()}. */
     public <T> T call(String key, Supplier<T> answer) {
-        Timeline.Handle handle = timeline.begin(name + "(" + key + ")");
-        long deadline = System.nanoTime() + latencies.getOrDefault(key, defaultLatency).toNanos();
+        Timeline.Handle handle = timeline().begin(label(key));
+        long deadline = System.nanoTime() + latencyOf(key).toNanos();
         try {
             awaitRendezvous();
             long left;
@@ -68,7 +41,7 @@ public final class BlockingService {
     }
 
     private void awaitRendezvous() {
-        Rendezvous needed = rendezvous;
+        Rendezvous needed = rendezvous();
         if (needed == null) {
             return;
         }
@@ -76,14 +49,14 @@ public final class BlockingService {
         synchronized (gate) {
             gate.notifyAll();
             while (!gateOpen) {
-                if (timeline.inFlight() >= needed.parties()) {
+                if (timeline().inFlight() >= needed.parties()) {
                     gateOpen = true;
                     gate.notifyAll();
                     return;
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new NotConcurrentException(needed.explain(name, timeline.peak()));
+                    throw new NotConcurrentException(needed.explain(name(), timeline().peak()));
                 }
                 try {
                     java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(gate, Math.min(left, 5_000_000));

@@ -43,9 +43,9 @@ public final class Returns {
             return result.get(bound.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             Teach.Report report = mistake.report()
-                    .saw(call + " had not returned after " + bound.toMillis() + " ms, while the calls it made were"
-                            + " still pending.\nA method that returns a CompletableFuture should hand it back at"
-                            + " once and let the caller decide when to wait.")
+                    .saw(call + " had not returned after " + bound.toMillis() + " ms, while the test was still"
+                            + " holding back everything it could be waiting for.\nA method that returns a"
+                            + " CompletableFuture should hand it back at once and let the caller decide when to wait.")
                     .detail("The caller was stuck here:\n" + Stacks.excerpt(caller.getStackTrace()));
             if (timeline != null) {
                 report.timeline(timeline);
