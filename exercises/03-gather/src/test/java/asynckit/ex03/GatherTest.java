@@ -125,8 +125,9 @@ class GatherTest {
                 throw WAITED_FOR_ALL.report()
                         .saw("Input c failed while a was still pending (a never completes in this test), and"
                                 + " all(a, b, c) was still pending " + BOUND.toMillis() + " ms later.\n"
-                                + "CompletableFuture.allOf waits for every input before it fails, even after one of"
-                                + " them has failed; a caller of gather should hear about the failure at once.")
+                                + "A caller of gather should hear about a failure at once. CompletableFuture.allOf,"
+                                + " for one, waits for every input before it fails, even after one of them has"
+                                + " failed.")
                         .detail(inputs.render())
                         .failure();
             }
