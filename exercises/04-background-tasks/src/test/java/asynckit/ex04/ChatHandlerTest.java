@@ -260,7 +260,9 @@ class ChatHandlerTest {
             if (reply.pending()) {
                 throw REPLY_WAITED.report()
                         .saw("The assistant answered \"hello\", but onMessage's future was still pending "
-                                + SOON.toMillis() + " ms later.")
+                                + SOON.toMillis() + " ms later, while " + String.join(" and ",
+                                        chat.backend.pendingSaveLabels()) + " was pending.\nA save, whether"
+                                + " it failed or is still running, must never hold back the answer.")
                         .timeline(chat.timeline())
                         .failure();
             }
@@ -395,15 +397,17 @@ class ChatHandlerTest {
         if (seen == expected) {
             return;
         }
-        String saves = expected == 1 ? " save was" : " saves were";
+        String pending = chat.backend.pendingSaveLabels().isEmpty() ? "none"
+                : String.join(", ", chat.backend.pendingSaveLabels());
         throw (seen < expected
                 ? UNTRACKED_SAVE.report()
-                        .saw("pendingSaves() returned " + seen + " " + situation + "; " + expected + saves
-                                + " started and not finished.\nKeep every save you start until it finishes.")
+                        .saw("pendingSaves() returned " + seen + " " + situation + "; it should be " + expected
+                                + ". Saves started and not finished: " + pending + ".\nKeep every save you start"
+                                + " until it finishes.")
                 : LEAKED_SAVES.report()
-                        .saw("pendingSaves() still returned " + seen + " " + situation + "; only " + expected + saves
-                                + " started and not finished.\nForget a save as soon as it finishes, stored or"
-                                + " failed, or the bookkeeping grows with every message."))
+                        .saw("pendingSaves() still returned " + seen + " " + situation + "; it should be " + expected
+                                + ". Saves started and not finished: " + pending + ".\nForget a save as soon as it"
+                                + " finishes, stored or failed, or the bookkeeping grows with every message."))
                 .timeline(chat.timeline())
                 .failure();
     }
