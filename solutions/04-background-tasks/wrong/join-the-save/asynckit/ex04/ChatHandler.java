@@ -1,0 +1,50 @@
+// Known-wrong: "make sure it is saved" with join(): onMessage parks the caller's thread until the
+// user's message is stored, before it even asks the assistant.
+// expect-mistake: blocked-the-caller
+// expect-mistake: blocking-wait-on-future
+package asynckit.ex04;
+
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+public final class ChatHandler {
+    private final MessageStore store;
+    private final Assistant assistant;
+    private final SaveFailureListener onSaveFailed;
+    private final Set<CompletableFuture<Void>> saving = ConcurrentHashMap.newKeySet();
+
+    public ChatHandler(MessageStore store, Assistant assistant, SaveFailureListener onSaveFailed) {
+        this.store = store;
+        this.assistant = assistant;
+        this.onSaveFailed = onSaveFailed;
+    }
+
+    public CompletableFuture<String> onMessage(String text) {
+        saveTracked(Message.fromUser(text)).join();
+        return assistant.reply(text).thenApply(reply -> {
+            saveTracked(Message.fromAssistant(reply));
+            return reply;
+        });
+    }
+
+    public int pendingSaves() {
+        return saving.size();
+    }
+
+    public CompletableFuture<Void> close() {
+        return CompletableFuture.allOf(saving.toArray(CompletableFuture[]::new));
+    }
+
+    private CompletableFuture<Void> saveTracked(Message message) {
+        CompletableFuture<Void> finished = store.save(message).handle((stored, failure) -> {
+            if (failure != null) {
+                onSaveFailed.saveFailed(message, failure);
+            }
+            return null;
+        });
+        saving.add(finished);
+        finished.whenComplete((ignored, alsoIgnored) -> saving.remove(finished));
+        return finished;
+    }
+}

@@ -1,0 +1,45 @@
+// Known-wrong: a literal translation of "create_task(save_to_db(message))" and nothing more: the
+// user's message is saved in the background, but the assistant's reply never reaches the store.
+// expect-mistake: save-not-started
+package asynckit.ex04;
+
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+public final class ChatHandler {
+    private final MessageStore store;
+    private final Assistant assistant;
+    private final SaveFailureListener onSaveFailed;
+    private final Set<CompletableFuture<Void>> saving = ConcurrentHashMap.newKeySet();
+
+    public ChatHandler(MessageStore store, Assistant assistant, SaveFailureListener onSaveFailed) {
+        this.store = store;
+        this.assistant = assistant;
+        this.onSaveFailed = onSaveFailed;
+    }
+
+    public CompletableFuture<String> onMessage(String text) {
+        saveInBackground(Message.fromUser(text));
+        return assistant.reply(text);
+    }
+
+    public int pendingSaves() {
+        return saving.size();
+    }
+
+    public CompletableFuture<Void> close() {
+        return CompletableFuture.allOf(saving.toArray(CompletableFuture[]::new));
+    }
+
+    private void saveInBackground(Message message) {
+        CompletableFuture<Void> finished = store.save(message).handle((stored, failure) -> {
+            if (failure != null) {
+                onSaveFailed.saveFailed(message, failure);
+            }
+            return null;
+        });
+        saving.add(finished);
+        finished.whenComplete((ignored, alsoIgnored) -> saving.remove(finished));
+    }
+}
