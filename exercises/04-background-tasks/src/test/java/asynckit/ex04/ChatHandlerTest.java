@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import asynckit.testkit.AsyncService;
 import asynckit.testkit.BlockingCalls;
 import asynckit.testkit.Lesson;
+import asynckit.testkit.ManualService;
 import asynckit.testkit.Mistake;
 import asynckit.testkit.Points;
 import asynckit.testkit.Returns;
@@ -13,12 +14,9 @@ import asynckit.testkit.TimeScale;
 import asynckit.testkit.Timeline;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import org.awaitility.Awaitility;
@@ -479,13 +477,15 @@ class ChatHandlerTest {
      */
     static final class Backend implements MessageStore, Assistant {
         private final Timeline timeline = new Timeline();
-        private final List<Call> calls = new ArrayList<>();
-        private final Map<String, CompletableFuture<Void>> seen = new ConcurrentHashMap<>();
+        private final ManualService<Void> saves = new ManualService<>("store.save", timeline);
+        private final ManualService<String> replies = new ManualService<>("assistant.reply", timeline);
 
-        private record Call(String label, boolean isSave, CompletableFuture<Object> future, Timeline.Handle handle) {}
+        private static String key(Message message) {
+            return message.author() + ": " + message.text();
+        }
 
         static String saveLabel(Message message) {
-            return "store.save(" + message.author() + ": " + message.text() + ")";
+            return "store.save(" + key(message) + ")";
         }
 
         static String replyLabel(String text) {
@@ -498,102 +498,64 @@ class ChatHandlerTest {
 
         @Override
         public CompletableFuture<Void> save(Message message) {
-            return begin(saveLabel(message), true);
+            return saves.call(key(message));
         }
 
         @Override
         public CompletableFuture<String> reply(String text) {
-            return begin(replyLabel(text), false);
-        }
-
-        @SuppressWarnings("unchecked")
-        private <T> CompletableFuture<T> begin(String label, boolean isSave) {
-            CompletableFuture<Object> future = new CompletableFuture<>();
-            synchronized (calls) {
-                calls.add(new Call(label, isSave, future, timeline.begin(label)));
-            }
-            signal(label).complete(null);
-            return (CompletableFuture<T>) future;
-        }
-
-        private CompletableFuture<Void> signal(String label) {
-            return seen.computeIfAbsent(label, l -> new CompletableFuture<>());
+            return replies.call(text);
         }
 
         /** Whether a call with this label has been made, or is made within {@link #SOON}. */
         boolean awaitCall(String label) {
-            return !Settle.within(signal(label), SOON).pending();
+            for (ManualService<?> service : List.of(saves, replies)) {
+                String prefix = service.name() + "(";
+                if (label.startsWith(prefix)) {
+                    return service.awaitCall(label.substring(prefix.length(), label.length() - 1), SOON);
+                }
+            }
+            throw new IllegalArgumentException("not a store or assistant call: " + label);
         }
 
-        /** Labels of every call made so far, in call order. */
+        /** Labels of every store and assistant call made so far, in call order. */
         List<String> labels() {
-            synchronized (calls) {
-                return calls.stream().map(Call::label).toList();
-            }
+            return timeline.startOrder().stream()
+                    .filter(l -> l.startsWith("store.save(") || l.startsWith("assistant.reply("))
+                    .toList();
         }
 
         int pendingSaves() {
-            return pendingSaveLabels().size();
+            return saves.pending();
         }
 
         List<String> pendingSaveLabels() {
-            synchronized (calls) {
-                return calls.stream().filter(c -> c.isSave() && !c.future().isDone()).map(Call::label).toList();
-            }
+            return saves.pendingKeys().stream().map(saves::label).toList();
         }
 
         void answer(String text, String reply) {
-            Call call = take(replyLabel(text));
-            call.handle().succeeded();
-            call.future().complete(reply);
+            replies.complete(text, reply);
         }
 
         void failReply(String text, Throwable failure) {
-            Call call = take(replyLabel(text));
-            call.handle().failed();
-            call.future().completeExceptionally(failure);
+            replies.fail(text, failure);
         }
 
         void store(Message message) {
-            Call call = take(saveLabel(message));
-            call.handle().succeeded();
-            call.future().complete(null);
+            saves.complete(key(message), null);
         }
 
         void lose(Message message, Throwable failure) {
-            Call call = take(saveLabel(message));
-            call.handle().failed();
-            call.future().completeExceptionally(failure);
+            saves.fail(key(message), failure);
         }
 
         /** Stores every pending save. */
         void storeAll() {
-            pendingSaveLabels().forEach(label -> {
-                Call call = take(label);
-                call.handle().succeeded();
-                call.future().complete(null);
-            });
+            saves.completeAll(key -> null);
         }
 
         void finishAll() {
-            List<Call> open;
-            synchronized (calls) {
-                open = calls.stream().filter(c -> !c.future().isDone()).toList();
-            }
-            for (Call call : open) {
-                call.handle().succeeded();
-                call.future().complete(call.isSave() ? null : "(the test is over)");
-            }
-        }
-
-        private Call take(String label) {
-            synchronized (calls) {
-                return calls.stream()
-                        .filter(c -> c.label().equals(label) && !c.future().isDone())
-                        .findFirst()
-                        .orElseThrow(() -> new IllegalStateException(
-                                "no pending call " + label + "; calls so far: " + labels()));
-            }
+            saves.completeAll(key -> null);
+            replies.completeAll(text -> "(the test is over)");
         }
     }
 

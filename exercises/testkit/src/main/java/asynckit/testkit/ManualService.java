@@ -14,13 +14,22 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class ManualService<T> {
     private final String name;
-    private final Timeline timeline = new Timeline();
+    private final Timeline timeline;
     private final List<Pending<T>> calls = new ArrayList<>();
 
     private record Pending<T>(String key, CompletableFuture<T> future, Timeline.Handle handle) {}
 
     public ManualService(String name) {
+        this(name, new Timeline());
+    }
+
+    /**
+     * A service that draws its calls on a timeline it shares with other services (and with lanes the
+     * test adds itself), so one drawing shows everything that happened, in order.
+     */
+    public ManualService(String name, Timeline timeline) {
         this.name = name;
+        this.timeline = timeline;
     }
 
     public String name() {
@@ -34,9 +43,10 @@ public final class ManualService<T> {
     /** Starts a call that stays pending until {@link #complete} or {@link #fail} is called for its key. */
     public CompletableFuture<T> call(String key) {
         CompletableFuture<T> future = new CompletableFuture<>();
-        Timeline.Handle handle = timeline.begin(name + "(" + key + ")");
+        Timeline.Handle handle = timeline.begin(label(key));
         synchronized (calls) {
             calls.add(new Pending<>(key, future, handle));
+            calls.notifyAll();
         }
         return future;
     }
@@ -52,6 +62,38 @@ public final class ManualService<T> {
     public List<String> keys() {
         synchronized (calls) {
             return calls.stream().map(Pending::key).toList();
+        }
+    }
+
+    /** The timeline label of a call with this key: {@code name(key)}. */
+    public String label(String key) {
+        return name + "(" + key + ")";
+    }
+
+    /** Keys of the calls still pending, in call order. */
+    public List<String> pendingKeys() {
+        synchronized (calls) {
+            return calls.stream().filter(p -> !p.future().isDone()).map(Pending::key).toList();
+        }
+    }
+
+    /** Waits until a call with this key has been made; false if none was made in time. */
+    public boolean awaitCall(String key, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (calls) {
+            while (calls.stream().noneMatch(p -> p.key().equals(key))) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(calls, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
