@@ -42,6 +42,8 @@ public final class BuildLog {
     private final Map<String, Module> modules = new LinkedHashMap<>();
     private String artifact;
     private String goal;
+    private String failedArtifact;
+    private String failedPlugin;
 
     public Module module(String artifactId) {
         return modules.computeIfAbsent(artifactId, a -> new Module());
@@ -65,34 +67,56 @@ public final class BuildLog {
             }
             return;
         }
+        if (line.contains("Reactor Summary")) {
+            artifact = null;
+            return;
+        }
         Matcher f = FAILED_GOAL.matcher(line);
         if (f.find()) {
+            artifact = null;
             Module mod = module(f.group(3));
             mod.reached = true;
             String what = f.group(1);
             mod.failedGoal = what + ": " + f.group(4);
+            failedArtifact = f.group(3);
+            failedPlugin = what;
             if (what.contains("surefire")) {
                 classifySurefire(mod, f.group(4));
             }
             return;
         }
         if (artifact == null) {
+            // The details of a failed goal follow its "Failed to execute goal" line, at the end of the build.
+            if (failedArtifact != null && line.startsWith("[ERROR]") && !line.startsWith("[ERROR] -> [Help")) {
+                Module mod = module(failedArtifact);
+                if (failedPlugin.contains("surefire")) {
+                    classifySurefire(mod, line);
+                } else if (failedPlugin.contains("compiler")) {
+                    compileError(mod, line, failedPlugin.endsWith(":testCompile"));
+                }
+            } else if (line.startsWith("[ERROR] -> [Help")) {
+                failedArtifact = null;
+            }
             return;
         }
         Module mod = module(artifact);
         if (goal.startsWith("compiler:")) {
-            Matcher e = COMPILE_ERROR.matcher(line);
-            if (e.find()) {
-                String file = e.group(1).replace('\\', '/');
-                String where = file.substring(file.lastIndexOf('/') + 1) + ":" + e.group(2);
-                String error = where + ": " + e.group(4).strip();
-                List<String> list = goal.equals("compiler:testCompile") ? mod.testCompileErrors : mod.compileErrors;
-                if (!list.contains(error) && list.size() < 20) {
-                    list.add(error);
-                }
-            }
+            compileError(mod, line, goal.equals("compiler:testCompile"));
         } else if (goal.equals("surefire:test")) {
             classifySurefire(mod, line);
+        }
+    }
+
+    private static void compileError(Module mod, String line, boolean tests) {
+        Matcher e = COMPILE_ERROR.matcher(line);
+        if (e.find()) {
+            String file = e.group(1).replace('\\', '/');
+            String where = file.substring(file.lastIndexOf('/') + 1) + ":" + e.group(2);
+            String error = where + ": " + e.group(4).strip();
+            List<String> list = tests ? mod.testCompileErrors : mod.compileErrors;
+            if (!list.contains(error) && list.size() < 20) {
+                list.add(error);
+            }
         }
     }
 

@@ -30,7 +30,7 @@ public final class TerminalReport {
             }
             String first = e.firstFailure();
             if (!first.isEmpty()) {
-                out.append("  first failure: ").append(cut(oneLine(first), WIDTH - 17)).append('\n');
+                out.append("  first failure: ").append(cut(oneLine(first), 160)).append('\n');
             }
         }
         if (!r.quizzes().isEmpty()) {
