@@ -35,7 +35,7 @@ class HostileSubmissionsTest {
     static final int FORK_TIMEOUT = 20;
 
     @TempDir
-    Path temp;
+    static Path temp;
     Batch.Summary summary;
     Map<String, Report> reports;
     Duration took;

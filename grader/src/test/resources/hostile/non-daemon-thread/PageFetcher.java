@@ -9,17 +9,14 @@ public final class PageFetcher {
 
     public PageFetcher(PageClient client) {
         this.client = client;
-        Thread forever = new Thread(() -> {
-            while (true) {
-                try {
-                    Thread.sleep(60_000);
-                } catch (InterruptedException ignored) {
-                    // stay alive
-                }
+        // An executor that is never shut down: its worker is a non-daemon thread that waits for work forever.
+        java.util.concurrent.Executors.newSingleThreadExecutor().execute(() -> { });
+        // And a timer, whose thread is non-daemon too.
+        new java.util.Timer("left-behind", false).schedule(new java.util.TimerTask() {
+            @Override
+            public void run() {
             }
-        }, "left-behind");
-        forever.setDaemon(false);
-        forever.start();
+        }, 3_600_000L);
     }
 
     public CompletableFuture<List<String>> fetchAll(List<String> urls) {
