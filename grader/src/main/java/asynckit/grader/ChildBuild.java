@@ -64,6 +64,8 @@ public final class ChildBuild {
         }
         ProcessBuilder pb = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
         pb.environment().remove("MAVEN_ARGS");
+        // The child Maven is short-lived: C1 and the serial collector start it faster (test JVMs are unaffected).
+        pb.environment().putIfAbsent("MAVEN_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
         Process process = pb.start();
         process.getOutputStream().close();
 
