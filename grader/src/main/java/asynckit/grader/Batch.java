@@ -98,7 +98,7 @@ public final class Batch {
         Map<String, Integer> quizzes = new LinkedHashMap<>();
         for (Report.Quiz q : report.quizzes()) {
             quizzes.put(q.quiz(), q.points());
-            if (q.bankChanged()) {
+            if (!q.bankIntact()) {
                 flags.add("quiz " + q.quiz() + ": bank changed");
             }
         }

@@ -29,6 +29,13 @@ public final class Checksums {
         return sums;
     }
 
+    /** The quiz banks, relative to the root ({@code quizzes/banks/...}). */
+    static Map<String, String> quizBanks(Path root) throws IOException {
+        Map<String, String> sums = new TreeMap<>();
+        tree(root, root.resolve("quizzes/banks"), sums);
+        return sums;
+    }
+
     /** An exercise's pom.xml and everything under its src/test, relative to the exercise folder. */
     static Map<String, String> exercise(Path exerciseDir) throws IOException {
         Map<String, String> sums = new TreeMap<>();

@@ -54,7 +54,7 @@ public final class ClassroomReport {
         for (Report.Quiz q : r.quizzes()) {
             quizIndex++;
             List<Map<String, Object>> tests = new ArrayList<>();
-            String message = q.bankChanged() ? "the quiz bank differs from the kit's: scores 0"
+            String message = !q.bankIntact() ? "the quiz bank differs from the kit's: scores 0"
                     : q.attempted() ? "" : "not attempted: ./kit quiz " + q.quiz();
             for (int k = 1; k <= q.maxPoints(); k++) {
                 boolean pass = k <= q.points();

@@ -94,11 +94,32 @@ public final class Grader {
                 exercises.add(fromBuild(spec, dir, build, notBefore));
             }
         }
-        List<Report.Quiz> quizRows = quizzes == null ? List.of() : quizzes.grade(root);
+        List<Report.Quiz> quizRows = quizzes == null ? List.of() : checkBanks(root, quizzes.grade(root));
         Report.Totals totals = Report.Totals.of(exercises, quizRows);
         double seconds = Math.round((System.nanoTime() - start) / 1e7) / 100.0;
         return new Report(Report.SCHEMA, Report.VERSION, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                 mode, source, seconds, exercises, quizRows, totals, NextSteps.of(exercises, quizRows));
+    }
+
+    /** A quiz whose bank differs from the kit's scores 0 and is flagged (answers could be made to fit it). */
+    private List<Report.Quiz> checkBanks(Path root, List<Report.Quiz> rows) throws IOException {
+        java.util.Map<String, String> actual = Checksums.quizBanks(root);
+        List<Report.Quiz> checked = new ArrayList<>();
+        for (Report.Quiz q : rows) {
+            String file = "quizzes/banks/" + q.quiz() + ".quiz";
+            String want = inventory.quizBanks().get(file);
+            boolean intact = want != null && want.equals(actual.get(file));
+            if (intact) {
+                checked.add(q);
+            } else {
+                List<String> problems = new ArrayList<>(q.problems());
+                problems.add(0, want == null ? file + " is not one of the kit's quizzes: scores 0"
+                        : file + " differs from the kit's bank: scores 0 (restore it: git checkout -- " + file + ")");
+                checked.add(new Report.Quiz(q.quiz(), q.title(), 0, q.maxPoints(), q.attempted(), q.bankChanged(),
+                        false, problems));
+            }
+        }
+        return checked;
     }
 
     private Exercise fromBuild(Inventory.ExerciseSpec spec, Path dir, ChildBuild.Outcome build, FileTime notBefore) {

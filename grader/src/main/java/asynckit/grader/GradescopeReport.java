@@ -50,7 +50,7 @@ public final class GradescopeReport {
             test.put("status", q.points() == q.maxPoints() && q.maxPoints() > 0 ? "passed" : "failed");
             test.put("name", "Quiz: " + (q.title() == null ? q.quiz() : q.title()));
             test.put("number", "Q." + quizIndex);
-            test.put("output", q.bankChanged() ? "the quiz bank differs from the kit's: scores 0"
+            test.put("output", !q.bankIntact() ? "the quiz bank differs from the kit's: scores 0"
                     : q.attempted() ? String.join("\n", q.problems()) : "not attempted: ./kit quiz " + q.quiz());
             test.put("output_format", "text");
             test.put("tags", List.of("quiz"));

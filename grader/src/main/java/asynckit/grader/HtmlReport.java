@@ -35,7 +35,7 @@ public final class HtmlReport {
             bar(out, e.title(), e.points(), e.maxPoints(), !e.testsIntact());
         }
         for (Report.Quiz q : r.quizzes()) {
-            bar(out, "Quiz: " + (q.title() == null ? q.quiz() : q.title()), q.points(), q.maxPoints(), q.bankChanged());
+            bar(out, "Quiz: " + (q.title() == null ? q.quiz() : q.title()), q.points(), q.maxPoints(), !q.bankIntact());
         }
         out.append("</div>\n");
         for (Report.Exercise e : r.exercises()) {

@@ -23,10 +23,12 @@ import java.util.TreeMap;
  * @param schema     always {@value #SCHEMA}
  * @param regenerate the command that regenerates this file
  * @param shared     checksums of files every exercise depends on (root and exercises poms, the testkit)
+ * @param quizBanks  checksums of the quiz banks ({@code quizzes/banks/*}); a changed bank scores 0
  * @param exercises  in order
  */
-@JsonPropertyOrder({"schema", "regenerate", "shared", "exercises"})
-public record Inventory(String schema, String regenerate, Map<String, String> shared, List<ExerciseSpec> exercises) {
+@JsonPropertyOrder({"schema", "regenerate", "shared", "quizBanks", "exercises"})
+public record Inventory(String schema, String regenerate, Map<String, String> shared, Map<String, String> quizBanks,
+                        List<ExerciseSpec> exercises) {
 
     public static final String SCHEMA = "asynckit-inventory/1";
     public static final String RESOURCE = "/asynckit/grader/inventory.json";
@@ -83,6 +85,10 @@ public record Inventory(String schema, String regenerate, Map<String, String> sh
             Inventory inv = JSON.readValue(json, Inventory.class);
             if (!SCHEMA.equals(inv.schema()) || inv.exercises() == null) {
                 throw new IllegalStateException(where + " is not an inventory of schema " + SCHEMA);
+            }
+            if (inv.quizBanks() == null || inv.shared() == null) {
+                return new Inventory(inv.schema(), inv.regenerate(), inv.shared() == null ? Map.of() : inv.shared(),
+                        inv.quizBanks() == null ? Map.of() : inv.quizBanks(), inv.exercises());
             }
             return inv;
         } catch (IOException e) {

@@ -48,7 +48,8 @@ public final class InventoryGenerator {
         if (exercises.isEmpty()) {
             throw new IllegalStateException("no exercises with tests under " + root.resolve("exercises"));
         }
-        return new Inventory(Inventory.SCHEMA, Inventory.REGENERATE, Checksums.shared(root), exercises);
+        return new Inventory(Inventory.SCHEMA, Inventory.REGENERATE, Checksums.shared(root), Checksums.quizBanks(root),
+                exercises);
     }
 
     static List<Path> exerciseDirs(Path root) throws IOException {

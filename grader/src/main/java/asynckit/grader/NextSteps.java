@@ -29,10 +29,21 @@ final class NextSteps {
                         + e.module() + "/README.md; run: ./mvnw test -pl " + e.module());
             }
         }
+        List<Report.Quiz> untaken = new ArrayList<>();
         for (Report.Quiz q : quizzes) {
-            if (!q.attempted()) {
-                steps.add("Quiz " + q.quiz() + " (" + q.maxPoints() + " points): ./kit quiz " + q.quiz());
+            if (!q.bankIntact()) {
+                steps.add("Quiz " + q.quiz() + ": restore its bank (git checkout -- quizzes/banks/" + q.quiz()
+                        + ".quiz); a changed bank scores 0.");
+            } else if (!q.attempted()) {
+                untaken.add(q);
             }
+        }
+        if (untaken.size() == 1) {
+            Report.Quiz q = untaken.get(0);
+            steps.add("Quiz " + q.quiz() + " (" + q.maxPoints() + " points): ./kit quiz " + q.quiz());
+        } else if (!untaken.isEmpty()) {
+            steps.add(untaken.size() + " quizzes not taken yet (" + untaken.stream().mapToInt(Report.Quiz::maxPoints).sum()
+                    + " points): ./kit quiz lists them, ./kit quiz " + untaken.get(0).quiz() + " starts the first");
         }
         return steps;
     }

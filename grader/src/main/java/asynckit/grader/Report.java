@@ -89,9 +89,13 @@ public record Report(String schema, int version, String generatedAt, String mode
     public record Test(String className, String method, String name, int points, int maxPoints, Status status,
                        String reason, String message, double seconds) {}
 
-    @JsonPropertyOrder({"quiz", "title", "points", "maxPoints", "attempted", "bankChanged", "problems"})
+    /**
+     * @param bankChanged the best attempt was taken against another version of the bank (it still counts)
+     * @param bankIntact  the bank matches the kit's pristine checksum; a changed bank scores 0 and is flagged
+     */
+    @JsonPropertyOrder({"quiz", "title", "points", "maxPoints", "attempted", "bankChanged", "bankIntact", "problems"})
     public record Quiz(String quiz, String title, int points, int maxPoints, boolean attempted, boolean bankChanged,
-                       List<String> problems) {}
+                       boolean bankIntact, List<String> problems) {}
 
     /** Sums; {@code passed}/{@code failed}/{@code skipped} count exercise tests (a test with no result is failed). */
     @JsonPropertyOrder({"points", "maxPoints", "exercisePoints", "exerciseMaxPoints", "quizPoints", "quizMaxPoints",
@@ -114,7 +118,7 @@ public record Report(String schema, int version, String generatedAt, String mode
             for (Quiz q : quizzes) {
                 qp += q.points();
                 qm += q.maxPoints();
-                if (q.bankChanged()) {
+                if (!q.bankIntact()) {
                     flagged++;
                 }
             }

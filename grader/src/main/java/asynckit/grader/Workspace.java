@@ -50,6 +50,7 @@ public final class Workspace {
             }
             copyTree(kit, dir, true);
             List<String> drift = Inventory.changed(inventory.shared(), Checksums.shared(dir));
+            drift.addAll(Inventory.changed(inventory.quizBanks(), Checksums.quizBanks(dir)));
             for (Inventory.ExerciseSpec spec : inventory.exercises()) {
                 Inventory.changed(spec.files(), Checksums.exercise(dir.resolve(spec.module())))
                         .forEach(f -> drift.add(spec.module() + "/" + f));

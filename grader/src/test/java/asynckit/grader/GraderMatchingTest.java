@@ -77,8 +77,8 @@ class GraderMatchingTest {
     void totals() {
         Report r = Samples.report();
         assertThat(r.totals().points()).isEqualTo(10 + 7);
-        assertThat(r.totals().maxPoints()).isEqualTo(75 + 15);
-        assertThat(r.totals().flagged()).isEqualTo(1);
+        assertThat(r.totals().maxPoints()).isEqualTo(75 + 21);
+        assertThat(r.totals().flagged()).isEqualTo(2);
         assertThat(r.summaryLine()).isEqualTo("2 passed, 6 failed, 1 skipped");
     }
 }

@@ -60,8 +60,10 @@ final class Samples {
                 false, List.of("exercises/03-gather/src/test/java/GatherTest.java"));
         List<Report.Exercise> exercises = List.of(e1, e2, e3);
         List<Report.Quiz> quizzes = List.of(
-                new Report.Quiz("async-explained", "Async, explained", 7, 10, true, false, List.of()),
-                new Report.Quiz("event-loop", "The event loop", 0, 5, false, false, List.of()));
+                new Report.Quiz("async-explained", "Async, explained", 7, 10, true, false, true, List.of()),
+                new Report.Quiz("event-loop", "The event loop", 0, 5, false, false, true, List.of()),
+                new Report.Quiz("composition", "Composition", 0, 6, true, false, false,
+                        List.of("quizzes/banks/composition.quiz differs from the kit's bank: scores 0")));
         return new Report(Report.SCHEMA, Report.VERSION, "2026-11-21T06:00:00Z", "self", "kit", 42.5, exercises,
                 quizzes, Report.Totals.of(exercises, quizzes), NextSteps.of(exercises, quizzes));
     }

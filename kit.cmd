@@ -1,0 +1,108 @@
+@echo off
+rem The kit's front door on Windows. "kit help" lists the commands.
+rem Each command is one label in the dispatch below; add yours there.
+setlocal EnableExtensions EnableDelayedExpansion
+set "ROOT=%~dp0"
+if "%ROOT:~-1%"=="\" set "ROOT=%ROOT:~0,-1%"
+
+set "CMD=%~1"
+if "%CMD%"=="" set "CMD=help"
+if /i "%CMD%"=="quiz" goto :quiz
+if /i "%CMD%"=="help" goto :usage
+if /i "%CMD%"=="-h" goto :usage
+if /i "%CMD%"=="--help" goto :usage
+echo kit: unknown command '%CMD%'. 1>&2
+call :usage 1>&2
+exit /b 2
+
+:usage
+echo Usage: kit COMMAND [ARGS]
+echo.
+echo Commands:
+echo   quiz                    list the quizzes with your best score so far
+echo   quiz NAME [options]     take a quiz (interactive in a terminal, numbered prompts otherwise)
+echo       --plain             numbered prompts even in a terminal
+echo       --answers FILE      answer from FILE ("question-id: answer" lines) without asking
+echo       --seed N            fix the shuffling of questions and options
+echo       --no-save           do not record this attempt
+echo       --help              all options
+echo   help                    this text
+echo.
+echo Attempts are saved in quizzes\attempts\NAME.json: commit them, the grader counts them.
+echo Needs Java 17+ to run (JAVA_HOME or java on PATH); the first run builds the quizzes,
+echo which needs a JDK 21+ installed where Maven's toolchains can find it.
+exit /b 0
+
+:quiz
+call :find_java || exit /b 3
+call :build_quizzes || exit /b 4
+rem Everything after the word "quiz" goes to the runner.
+set "ARGS="
+set "SKIP=1"
+for %%a in (%*) do (
+  if defined SKIP (set "SKIP=") else set ARGS=!ARGS! %%a
+)
+set "EXTRA="
+if !JAVA_MAJOR! GEQ 22 set "EXTRA=--enable-native-access=ALL-UNNAMED"
+"%JAVA%" %EXTRA% "-Dkit.root=%ROOT%" -jar "%JAR%" !ARGS!
+exit /b %ERRORLEVEL%
+
+rem Same rule as mvnw.cmd: JAVA_HOME if set, else java on PATH.
+:find_java
+if defined JAVA_HOME (
+  set "JAVA=%JAVA_HOME%\bin\java.exe"
+  if not exist "!JAVA!" (
+    echo kit: JAVA_HOME is set to "%JAVA_HOME%" but !JAVA! is not there. Point JAVA_HOME at a JDK 17 or newer. 1>&2
+    exit /b 1
+  )
+) else (
+  where java >nul 2>nul
+  if errorlevel 1 (
+    echo kit: no Java found. Install a JDK 17 or newer ^(21+ to build the exercises^) and put java on PATH or set JAVA_HOME. 1>&2
+    exit /b 1
+  )
+  set "JAVA=java"
+)
+set "SPEC="
+for /f "tokens=2 delims==" %%v in ('"!JAVA!" -XshowSettings:properties -version 2^>^&1 ^| findstr /c:"java.specification.version"') do set "SPEC=%%v"
+set "SPEC=!SPEC: =!"
+if "!SPEC:~0,2!"=="1." (
+  echo kit: !JAVA! is Java !SPEC!; the quizzes need Java 17 or newer. 1>&2
+  exit /b 1
+)
+for /f "tokens=1 delims=." %%m in ("!SPEC!") do set "JAVA_MAJOR=%%m"
+if "!JAVA_MAJOR!"=="" (
+  echo kit: cannot tell the version of !JAVA!; it needs to be Java 17 or newer. 1>&2
+  exit /b 1
+)
+if !JAVA_MAJOR! LSS 17 (
+  echo kit: !JAVA! is Java !SPEC!; the quizzes need Java 17 or newer. 1>&2
+  exit /b 1
+)
+exit /b 0
+
+rem Builds quizzes\target\quizzes-all.jar when missing or older than its sources; quiet unless it fails.
+:build_quizzes
+set "JAR=%ROOT%\quizzes\target\quizzes-all.jar"
+if exist "%JAR%" (
+  powershell -NoProfile -NonInteractive -Command "$j=(Get-Item -LiteralPath $env:JAR).LastWriteTime; $n=Get-ChildItem -Recurse -File -LiteralPath (Join-Path $env:ROOT 'quizzes\src'),(Join-Path $env:ROOT 'quizzes\pom.xml'),(Join-Path $env:ROOT 'pom.xml') | Where-Object { $_.LastWriteTime -gt $j } | Select-Object -First 1; if ($n) { exit 1 } else { exit 0 }"
+  if not errorlevel 1 exit /b 0
+)
+if not exist "%ROOT%\.kit" mkdir "%ROOT%\.kit"
+set "LOG=%ROOT%\.kit\build-quizzes.log"
+echo kit: building the quiz runner (first run or sources changed)... 1>&2
+pushd "%ROOT%"
+call mvnw.cmd -q -B -pl quizzes -am package -Dmaven.test.skip=true > "%LOG%" 2>&1
+set "RC=%ERRORLEVEL%"
+popd
+if not "%RC%"=="0" (
+  type "%LOG%" 1>&2
+  echo kit: building the quizzes failed ^(log above, also in .kit\build-quizzes.log^). 1>&2
+  exit /b 1
+)
+if not exist "%JAR%" (
+  type "%LOG%" 1>&2
+  echo kit: the build finished but %JAR% is missing. 1>&2
+  exit /b 1
+)
+exit /b 0
