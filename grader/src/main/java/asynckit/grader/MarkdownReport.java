@@ -1,0 +1,75 @@
+package asynckit.grader;
+
+/** The report in GitHub-flavoured Markdown (also the Actions job summary). */
+public final class MarkdownReport {
+    private MarkdownReport() {}
+
+    public static String render(Report r) {
+        Report.Totals t = r.totals();
+        StringBuilder out = new StringBuilder();
+        out.append("# Scored report: ").append(t.points()).append('/').append(t.maxPoints()).append(" points\n\n");
+        if (!r.mode().equals("self")) {
+            out.append("Graded in ").append(r.mode()).append(" mode: ").append(cell(r.source())).append("\n\n");
+        }
+        out.append("| Exercise | Tests passed | Points | First failure |\n|---|---:|---:|---|\n");
+        for (Report.Exercise e : r.exercises()) {
+            String flag = e.testsIntact() ? "" : " :warning: tests changed";
+            out.append("| ").append(cell(e.title())).append(flag).append(" | ").append(e.passed()).append('/')
+                    .append(e.total()).append(" | ").append(e.points()).append('/').append(e.maxPoints()).append(" | ")
+                    .append(cell(TerminalReport.cut(TerminalReport.oneLine(e.firstFailure()), 160))).append(" |\n");
+        }
+        for (Report.Quiz q : r.quizzes()) {
+            String state = !q.bankIntact() ? ":warning: bank changed" : q.attempted() ? "" : "not attempted";
+            out.append("| Quiz: ").append(cell(q.title() == null ? q.quiz() : q.title())).append(" | ")
+                    .append(q.attempted() ? "taken" : "-").append(" | ").append(q.points()).append('/')
+                    .append(q.maxPoints()).append(" | ").append(state).append(" |\n");
+        }
+        out.append("| **Total** | **").append(t.passed()).append('/').append(t.passed() + t.failed() + t.skipped())
+                .append("** | **").append(t.points()).append('/').append(t.maxPoints()).append("** | |\n\n");
+        for (Report.Exercise e : r.exercises()) {
+            out.append("<details><summary>").append(html(e.title())).append(": ").append(e.points()).append('/')
+                    .append(e.maxPoints()).append(" points</summary>\n\n");
+            if (e.reason() != null) {
+                out.append("> ").append(cell(e.reason())).append("\n\n");
+            }
+            out.append("| | Test | Points | Why not |\n|---|---|---:|---|\n");
+            for (Report.Test test : e.tests()) {
+                String why = test.status() == Report.Status.PASSED ? ""
+                        : test.message() != null ? test.message() : test.reason();
+                out.append("| ").append(icon(test.status())).append(" | ").append(cell(test.name())).append(" | ")
+                        .append(test.points()).append('/').append(test.maxPoints()).append(" | ")
+                        .append(cell(TerminalReport.cut(TerminalReport.oneLine(why), 200))).append(" |\n");
+            }
+            out.append("\n</details>\n\n");
+        }
+        if (!r.nextSteps().isEmpty()) {
+            out.append("## Next steps\n\n");
+            for (int i = 0; i < r.nextSteps().size(); i++) {
+                out.append(i + 1).append(". ").append(r.nextSteps().get(i)).append('\n');
+            }
+            out.append('\n');
+        }
+        out.append("`").append(r.summaryLine()).append("`\n");
+        return out.toString();
+    }
+
+    private static String icon(Report.Status s) {
+        return switch (s) {
+            case PASSED -> ":white_check_mark:";
+            case SKIPPED -> ":fast_forward:";
+            case NOT_RUN -> ":no_entry_sign:";
+            default -> ":x:";
+        };
+    }
+
+    static String cell(String s) {
+        if (s == null) {
+            return "";
+        }
+        return html(s).replace("|", "\\|").replaceAll("\\R", " ");
+    }
+
+    static String html(String s) {
+        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

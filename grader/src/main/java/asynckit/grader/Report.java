@@ -1,0 +1,134 @@
+package asynckit.grader;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+
+/**
+ * The scored report: one model that every writer renders. Its JSON form (schema {@value #SCHEMA},
+ * version {@value #VERSION}) is documented in grader/README.md.
+ *
+ * @param schema      always {@value #SCHEMA}
+ * @param version     bumped when a field changes meaning or disappears (new fields do not bump it)
+ * @param generatedAt ISO-8601 instant
+ * @param mode        {@code self} (the repository grades itself) or {@code instructor} (pristine copy)
+ * @param source      what was graded: the repository folder, or the learner's name in instructor mode
+ * @param seconds     how long grading took
+ * @param exercises   one entry per exercise of the inventory, in order
+ * @param quizzes     one entry per quiz bank (empty before the quizzes exist)
+ * @param totals      the sums
+ * @param nextSteps   what to do next, most useful first
+ */
+@JsonPropertyOrder({"schema", "version", "generatedAt", "mode", "source", "seconds", "totals", "exercises", "quizzes",
+        "nextSteps"})
+public record Report(String schema, int version, String generatedAt, String mode, String source, double seconds,
+                     List<Exercise> exercises, List<Quiz> quizzes, Totals totals, List<String> nextSteps) {
+
+    public static final String SCHEMA = "asynckit-grade-report";
+    public static final int VERSION = 1;
+
+    /** How an exercise's test run ended, as far as the grader could tell. */
+    public enum Outcome {
+        /** The tests ran and reported; each test's own status counts. */
+        GRADED,
+        /** The learner's code (or the tests against it) did not compile. */
+        DID_NOT_COMPILE,
+        /** The test JVM ended before it reported (System.exit, crash). */
+        JVM_ENDED_EARLY,
+        /** The test JVM ran past the fork timeout and was killed. */
+        TIMED_OUT,
+        /** No report and no known reason (the build stopped before the exercise, or reports are missing). */
+        NO_REPORT,
+        /** The exercise's tests or build file differ from the pristine kit: scores 0. */
+        TESTS_CHANGED,
+        /** The exercise's folder is missing. */
+        MISSING
+    }
+
+    /** One test's result. */
+    public enum Status { PASSED, FAILED, ERRORED, SKIPPED, NOT_RUN }
+
+    @JsonPropertyOrder({"id", "title", "module", "points", "maxPoints", "passed", "failed", "skipped", "total",
+            "outcome", "reason", "testsIntact", "changedFiles", "tests"})
+    public record Exercise(String id, String title, String module, int points, int maxPoints, int passed, int failed,
+                           int skipped, int total, Outcome outcome, String reason, boolean testsIntact,
+                           List<String> changedFiles, List<Test> tests) {
+
+        /** The first thing that went wrong, in one short line (empty when everything passed). */
+        public String firstFailure() {
+            if (outcome != Outcome.GRADED && reason != null) {
+                return reason;
+            }
+            for (Test t : tests) {
+                if (t.status() != Status.PASSED) {
+                    return t.name() + ": " + (t.message() == null || t.message().isBlank() ? t.reason() : t.message());
+                }
+            }
+            return "";
+        }
+
+        public int number() {
+            int n = 0;
+            for (char c : id.toCharArray()) {
+                if (!Character.isDigit(c)) {
+                    break;
+                }
+                n = n * 10 + (c - '0');
+            }
+            return n;
+        }
+    }
+
+    /**
+     * @param className fully-qualified test class ({@code Outer$Nested} for nested classes)
+     * @param method    test method name
+     * @param name      the test's display name (its sentence)
+     * @param reason    why it did not pass, in the grader's words (null when it passed)
+     * @param message   the failure message from the test report, first lines only (null when none)
+     */
+    @JsonPropertyOrder({"className", "method", "name", "points", "maxPoints", "status", "reason", "message", "seconds"})
+    public record Test(String className, String method, String name, int points, int maxPoints, Status status,
+                       String reason, String message, double seconds) {}
+
+    /**
+     * @param bankChanged the best attempt was taken against another version of the bank (it still counts)
+     * @param bankIntact  the bank matches the kit's pristine checksum; a changed bank scores 0 and is flagged
+     */
+    @JsonPropertyOrder({"quiz", "title", "points", "maxPoints", "attempted", "bankChanged", "bankIntact", "problems"})
+    public record Quiz(String quiz, String title, int points, int maxPoints, boolean attempted, boolean bankChanged,
+                       boolean bankIntact, List<String> problems) {}
+
+    /** Sums; {@code passed}/{@code failed}/{@code skipped} count exercise tests (a test with no result is failed). */
+    @JsonPropertyOrder({"points", "maxPoints", "exercisePoints", "exerciseMaxPoints", "quizPoints", "quizMaxPoints",
+            "passed", "failed", "skipped", "flagged"})
+    public record Totals(int points, int maxPoints, int exercisePoints, int exerciseMaxPoints, int quizPoints,
+                         int quizMaxPoints, int passed, int failed, int skipped, int flagged) {
+
+        static Totals of(List<Exercise> exercises, List<Quiz> quizzes) {
+            int ep = 0, em = 0, qp = 0, qm = 0, passed = 0, failed = 0, skipped = 0, flagged = 0;
+            for (Exercise e : exercises) {
+                ep += e.points();
+                em += e.maxPoints();
+                passed += e.passed();
+                failed += e.failed();
+                skipped += e.skipped();
+                if (!e.testsIntact()) {
+                    flagged++;
+                }
+            }
+            for (Quiz q : quizzes) {
+                qp += q.points();
+                qm += q.maxPoints();
+                if (!q.bankIntact()) {
+                    flagged++;
+                }
+            }
+            return new Totals(ep + qp, em + qm, ep, em, qp, qm, passed, failed, skipped, flagged);
+        }
+    }
+
+    /** The plain closing line CI systems read: {@code N passed, N failed} (and {@code , N skipped}). */
+    public String summaryLine() {
+        String line = totals.passed() + " passed, " + totals.failed() + " failed";
+        return totals.skipped() > 0 ? line + ", " + totals.skipped() + " skipped" : line;
+    }
+}

@@ -1,0 +1,79 @@
+package asynckit.grader;
+
+import java.util.List;
+
+/** The report as the terminal shows it: a table per exercise, quizzes, totals, next steps, the plain line. */
+public final class TerminalReport {
+    private static final int WIDTH = 100;
+
+    private TerminalReport() {}
+
+    public static String render(Report r) {
+        StringBuilder out = new StringBuilder();
+        out.append("Scored report: ").append(r.totals().points()).append('/').append(r.totals().maxPoints())
+                .append(" points").append(r.mode().equals("self") ? "" : " (" + r.mode() + ": " + r.source() + ")")
+                .append('\n');
+        for (Report.Exercise e : r.exercises()) {
+            out.append('\n');
+            String head = String.format("%-52s %2d/%-2d tests  %3d/%-3d points", cut(e.title(), 52), e.passed(),
+                    e.total(), e.points(), e.maxPoints());
+            out.append(head);
+            if (!e.testsIntact()) {
+                out.append("  FLAGGED: tests changed");
+            } else if (e.outcome() != Report.Outcome.GRADED) {
+                out.append("  ").append(e.outcome().name().replace('_', ' '));
+            }
+            out.append('\n');
+            for (Report.Test t : e.tests()) {
+                out.append(String.format("  %-4s %2d/%-2d  %s%n", mark(t.status()), t.points(), t.maxPoints(),
+                        cut(t.name(), WIDTH - 14)));
+            }
+            String first = e.firstFailure();
+            if (!first.isEmpty()) {
+                out.append("  first failure: ").append(cut(oneLine(first), 160)).append('\n');
+            }
+        }
+        if (!r.quizzes().isEmpty()) {
+            out.append("\nQuizzes\n");
+            for (Report.Quiz q : r.quizzes()) {
+                String state = !q.bankIntact() ? "FLAGGED: bank changed"
+                        : !q.attempted() ? "not attempted" : q.problems().isEmpty() ? "" : q.problems().get(0);
+                out.append(String.format("  %-50s %3d/%-3d points  %s", cut(q.title() == null ? q.quiz() : q.title(),
+                        50), q.points(), q.maxPoints(), cut(state, 60)).stripTrailing()).append('\n');
+            }
+        }
+        Report.Totals t = r.totals();
+        out.append('\n').append(String.format("Total: %d/%d points (exercises %d/%d%s)%s%n", t.points(), t.maxPoints(),
+                t.exercisePoints(), t.exerciseMaxPoints(),
+                r.quizzes().isEmpty() ? "" : ", quizzes " + t.quizPoints() + "/" + t.quizMaxPoints(),
+                t.flagged() > 0 ? "; " + t.flagged() + " flagged" : ""));
+        if (!r.nextSteps().isEmpty()) {
+            out.append(t.points() == 0 ? "Nothing scores yet. What to do first:\n" : "Next:\n");
+            List<String> steps = r.nextSteps();
+            for (int i = 0; i < steps.size(); i++) {
+                out.append("  ").append(i + 1).append(". ").append(steps.get(i)).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    static String mark(Report.Status s) {
+        return switch (s) {
+            case PASSED -> "ok";
+            case SKIPPED -> "skip";
+            case NOT_RUN -> "--";
+            default -> "FAIL";
+        };
+    }
+
+    static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " | ").strip();
+    }
+
+    static String cut(String s, int max) {
+        if (s == null) {
+            return "";
+        }
+        return s.length() <= max ? s : s.substring(0, Math.max(0, max - 3)) + "...";
+    }
+}

@@ -1,0 +1,57 @@
+package asynckit.grader;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
+
+/** Builds learner repositories for end-to-end tests from the kit's stubs, solutions and hostile fixtures. */
+final class Learners {
+    static final Path ROOT = Path.of(System.getProperty("kit.root", "..")).toAbsolutePath().normalize();
+
+    private Learners() {}
+
+    /** A learner repository whose every exercise holds the stub with {@code layers} copied over it. */
+    static Path repo(Path dir, boolean solutions) {
+        try {
+            for (Inventory.ExerciseSpec spec : Inventory.bundled().exercises()) {
+                Path main = dir.resolve(spec.module()).resolve("src/main/java");
+                copy(ROOT.resolve(spec.module()).resolve("src/main/java"), main);
+                if (solutions) {
+                    copy(ROOT.resolve("solutions").resolve(spec.id()).resolve("src/main/java"), main);
+                }
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A learner repository holding only exercise 01: its stub with one hostile PageFetcher. */
+    static Path hostile(Path dir, String fixture) {
+        try {
+            Path main = dir.resolve("exercises/01-waiting-problem/src/main/java");
+            copy(ROOT.resolve("exercises/01-waiting-problem/src/main/java"), main);
+            Path source = Path.of(Learners.class.getResource("/hostile/" + fixture + "/PageFetcher.java").toURI());
+            Files.copy(source, main.resolve("asynckit/ex01/PageFetcher.java"), StandardCopyOption.REPLACE_EXISTING);
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+}
