@@ -23,6 +23,11 @@ import org.junit.jupiter.api.Test;
 
 @DisplayName("01 The waiting problem: PageFetcher.fetchAll")
 class PageFetcherTest {
+    static {
+        // The blocking-call check reads the compiled code; start reading it while the other tests wait.
+        BlockingCalls.warmUp(PageFetcher.class);
+    }
+
     static final Lesson LESSON = new Lesson("01-waiting-problem");
     static final Mistake ONE_AT_A_TIME = LESSON.mistake("one-at-a-time",
             "each fetch started only after the previous one had finished, so the waits added up.", 2);

@@ -23,6 +23,11 @@ import org.junit.jupiter.api.Test;
 
 @DisplayName("02 Sleeping without blocking: Alarms")
 class AlarmsTest {
+    static {
+        // The blocking-call check reads the compiled code; start reading it while the other tests wait.
+        BlockingCalls.warmUp(Alarms.class);
+    }
+
     static final Lesson LESSON = new Lesson("02-sleeping-without-blocking");
     static final Mistake NO_DELAY = LESSON.mistake("no-delay",
             "the alarm rang before its delay had passed.", 1);

@@ -32,6 +32,11 @@ import org.junit.jupiter.api.Test;
  */
 @DisplayName("04 Background tasks: ChatHandler")
 class ChatHandlerTest {
+    static {
+        // The blocking-call check reads the compiled code; start reading it while the other tests wait.
+        BlockingCalls.warmUp(ChatHandler.class);
+    }
+
     static final Lesson LESSON = new Lesson("04-background-tasks");
     static final Mistake SAVE_NOT_STARTED = LESSON.mistake("save-not-started",
             "a message was not handed to the store when it should have been: the user's before the assistant is"

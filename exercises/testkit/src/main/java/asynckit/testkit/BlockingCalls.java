@@ -136,6 +136,10 @@ public final class BlockingCalls {
         }
     }
 
+    /** Imports started by {@link #warmUp}, by class location and package. */
+    private static final java.util.Map<String, java.util.concurrent.CompletableFuture<JavaClasses>> IMPORTS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private final Class<?> anchor;
     private final Lesson lesson;
     private final int hint;
@@ -170,6 +174,33 @@ public final class BlockingCalls {
     public BlockingCalls allowIn(String methodName) {
         allowedMethods.add(methodName);
         return this;
+    }
+
+    /**
+     * Starts importing {@code anchor}'s production classes on a background daemon thread, so that the
+     * blocking-call test later finds them ready. ArchUnit's first import costs a few hundred
+     * milliseconds of CPU; the other tests of an exercise spend that long idle, waiting on simulated
+     * latency. Call it from the test class's static initializer; calling it is optional.
+     */
+    public static void warmUp(Class<?> anchor) {
+        IMPORTS.computeIfAbsent(key(anchor), k -> {
+            java.util.concurrent.CompletableFuture<JavaClasses> imported = new java.util.concurrent.CompletableFuture<>();
+            Thread importer = new Thread(() -> {
+                try {
+                    imported.complete(importFrom(anchor));
+                } catch (Throwable t) {
+                    imported.completeExceptionally(t);
+                }
+            }, "archunit-warm-up");
+            importer.setDaemon(true);
+            importer.setPriority(Thread.MIN_PRIORITY);
+            importer.start();
+            return imported;
+        });
+    }
+
+    private static String key(Class<?> anchor) {
+        return anchor.getProtectionDomain().getCodeSource().getLocation() + "!" + anchor.getPackageName();
     }
 
     /** The rule as ArchUnit sees it. */
@@ -243,6 +274,18 @@ public final class BlockingCalls {
     }
 
     private JavaClasses importProductionClasses() {
+        java.util.concurrent.CompletableFuture<JavaClasses> warm = IMPORTS.remove(key(anchor));
+        if (warm != null) {
+            try {
+                return warm.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                // The warm-up failed; import again below, so the error (if any) surfaces here.
+            }
+        }
+        return importFrom(anchor);
+    }
+
+    private static JavaClasses importFrom(Class<?> anchor) {
         URL location = anchor.getProtectionDomain().getCodeSource().getLocation();
         try {
             String packagePath = anchor.getPackageName().replace('.', '/');
