@@ -173,13 +173,9 @@ public final class InteractiveRunner {
             println(DIM, multi
                     ? "up/down or a number to move, space to tick, Enter to confirm, q to stop"
                     : "up/down or a number to choose, Enter to confirm, q to stop");
-            if (!message.isEmpty()) {
-                println(YELLOW, message);
-            }
-            terminal.flush();
-            Op op = readKey();
+            Op op = showAndRead(message);
             message = "";
-            if (op == null || op == Op.QUIT) {
+            if (op == null) {
                 return null;
             }
             switch (op) {
@@ -221,6 +217,16 @@ public final class InteractiveRunner {
     }
 
     /** The next key; null when the terminal's input has ended. */
+    /** Shows {@code message} (if any) under the question, then reads the next key; null when the taker stops. */
+    private Op showAndRead(String message) {
+        if (!message.isEmpty()) {
+            println(YELLOW, message);
+        }
+        terminal.flush();
+        Op op = readKey();
+        return op == Op.QUIT ? null : op;
+    }
+
     private Op readKey() {
         try {
             return reader.readBinding(keys);
@@ -269,13 +275,9 @@ public final class InteractiveRunner {
             } else {
                 println(DIM, "Enter to confirm this order, Backspace to undo the last pick, q to stop");
             }
-            if (!message.isEmpty()) {
-                println(YELLOW, message);
-            }
-            terminal.flush();
-            Op op = readKey();
+            Op op = showAndRead(message);
             message = "";
-            if (op == null || op == Op.QUIT) {
+            if (op == null) {
                 return null;
             }
             switch (op) {
