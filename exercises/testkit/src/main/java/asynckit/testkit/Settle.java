@@ -19,28 +19,30 @@ public final class Settle<T> {
     private final T value;
     private final Throwable failure;
     private final boolean pending;
+    private final Duration waited;
 
-    private Settle(T value, Throwable failure, boolean pending) {
+    private Settle(T value, Throwable failure, boolean pending, Duration waited) {
         this.value = value;
         this.failure = failure;
         this.pending = pending;
+        this.waited = waited;
     }
 
     /** Waits up to {@code bound} for {@code stage}; a null stage is reported as a failure. */
     public static <T> Settle<T> within(CompletionStage<T> stage, Duration bound) {
         if (stage == null) {
             return new Settle<>(null, new AssertionError("the method returned null instead of a CompletableFuture"),
-                    false);
+                    false, bound);
         }
         CompletableFuture<T> future = stage.toCompletableFuture();
         try {
-            return new Settle<>(future.get(bound.toNanos(), TimeUnit.NANOSECONDS), null, false);
+            return new Settle<>(future.get(bound.toNanos(), TimeUnit.NANOSECONDS), null, false, bound);
         } catch (ExecutionException | CompletionException e) {
-            return new Settle<>(null, e.getCause(), false);
+            return new Settle<>(null, e.getCause(), false, bound);
         } catch (CancellationException e) {
-            return new Settle<>(null, e, false);
+            return new Settle<>(null, e, false, bound);
         } catch (TimeoutException e) {
-            return new Settle<>(null, null, true);
+            return new Settle<>(null, null, true, bound);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
@@ -65,7 +67,10 @@ public final class Settle<T> {
      */
     public T value() {
         if (pending) {
-            throw new AssertionError("the future never completed: nothing completed it within the test's bound");
+            throw new AssertionError("the future your code returned was still not complete after " + waited.toMillis()
+                    + " ms (right code completes it well within that). Something never completes it: a future"
+                    + " made with new and never completed, a callback that was never attached, or a step that"
+                    + " waits for something that never happens.");
         }
         if (failure != null) {
             throw Sneaky.rethrow(failure);
