@@ -46,10 +46,20 @@ public final class WatchedLoop implements AutoCloseable {
     private volatile Thread loopThread;
     private volatile boolean running = true;
 
-    // Written by the loop thread, read by the sampler.
+    // Written by the loop thread, read by the sampler and the test.
     private volatile long taskSeq;
     private volatile long taskStart;
     private volatile boolean inTask;
+    private volatile long finishedSeq;
+
+    // Written by the sampler, read by the loop thread and the test.
+    /** The blocked stretch the sampler is watching right now, if any (published every sample). */
+    private volatile Episode openEpisode;
+    /** The last task the sampler saw blocked; such a task is not also reported as a hog. */
+    private volatile long blockedSeq = -1;
+    /** Where the loop thread was, sampled once midway through a long task (the task {@link #hogStackSeq}). */
+    private volatile StackTraceElement[] hogStack;
+    private volatile long hogStackSeq = -1;
 
     private WatchedLoop(String name) {
         this.executor = new Executor(name);
@@ -143,14 +153,11 @@ public final class WatchedLoop implements AutoCloseable {
         LockSupport.parkNanos(5 * SAMPLE_NANOS);
     }
 
-    private volatile long finishedSeq;
-
     private void sample() {
         long openSeq = -1;
         long openSince = 0;
         Thread.State openState = null;
         StackTraceElement[] openStack = null;
-        long hogSeq = -1;
         while (running) {
             LockSupport.parkNanos(SAMPLE_NANOS);
             Thread loop = loopThread;
@@ -179,11 +186,9 @@ public final class WatchedLoop implements AutoCloseable {
                     openStack = stack;
                     blockedSeq = seq;
                 }
-            } else if (sameTask && state == Thread.State.RUNNABLE && hogSeq != seq
+            } else if (sameTask && state == Thread.State.RUNNABLE && hogStackSeq != seq
                     && now - taskStart > hogThreshold.toNanos() / 2) {
-                StackTraceElement[] stack = loop.getStackTrace();
-                hogSeq = seq;
-                hogStack = stack;
+                hogStack = loop.getStackTrace();
                 hogStackSeq = seq;
             }
         }
@@ -192,13 +197,6 @@ public final class WatchedLoop implements AutoCloseable {
     private Episode episode(Thread.State state, long since, long now, StackTraceElement[] stack) {
         return new Episode(Kind.BLOCKED, state, (now - since + SAMPLE_NANOS) / 1_000_000, stack);
     }
-
-    /** The blocked stretch the sampler is watching right now, if any (published every sample). */
-    private volatile Episode openEpisode;
-    /** The last task the sampler saw blocked; such a task is not also reported as a hog. */
-    private volatile long blockedSeq = -1;
-    private volatile StackTraceElement[] hogStack;
-    private volatile long hogStackSeq = -1;
 
     private void closeOpenEpisode() {
         Episode open = openEpisode;
