@@ -55,8 +55,7 @@ public final class Grader {
             if (!Files.isRegularFile(dir.resolve("pom.xml"))) {
                 continue;
             }
-            List<String> files = new ArrayList<>();
-            sharedChanged.forEach(f -> files.add(f));
+            List<String> files = new ArrayList<>(sharedChanged);
             Inventory.changed(spec.files(), Checksums.exercise(dir)).forEach(f -> files.add(spec.module() + "/" + f));
             changed.put(spec, files);
             if (files.isEmpty()) {
@@ -103,7 +102,7 @@ public final class Grader {
 
     /** A quiz whose bank differs from the kit's scores 0 and is flagged (answers could be made to fit it). */
     private List<Report.Quiz> checkBanks(Path root, List<Report.Quiz> rows) throws IOException {
-        java.util.Map<String, String> actual = Checksums.quizBanks(root);
+        Map<String, String> actual = Checksums.quizBanks(root);
         List<Report.Quiz> checked = new ArrayList<>();
         for (Report.Quiz q : rows) {
             String file = "quizzes/banks/" + q.quiz() + ".quiz";

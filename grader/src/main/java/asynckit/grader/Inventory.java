@@ -2,8 +2,6 @@ package asynckit.grader;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -58,11 +56,6 @@ public record Inventory(String schema, String regenerate, Map<String, String> sh
     @JsonPropertyOrder({"className", "classDisplayName", "method", "name", "points"})
     public record TestSpec(String className, String classDisplayName, String method, String name, int points) {}
 
-    static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
     /** The inventory shipped inside the grader (the trusted one). */
     public static Inventory bundled() {
         try (InputStream in = Inventory.class.getResourceAsStream(RESOURCE)) {
@@ -82,7 +75,9 @@ public record Inventory(String schema, String regenerate, Map<String, String> sh
 
     static Inventory read(String json, String where) {
         try {
-            Inventory inv = JSON.readValue(json, Inventory.class);
+            Inventory inv = JsonSupport.MAPPER.readerFor(Inventory.class)
+                    .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                    .readValue(json);
             if (!SCHEMA.equals(inv.schema()) || inv.exercises() == null) {
                 throw new IllegalStateException(where + " is not an inventory of schema " + SCHEMA);
             }
@@ -97,11 +92,7 @@ public record Inventory(String schema, String regenerate, Map<String, String> sh
     }
 
     public String toJson() {
-        try {
-            return JSON.writeValueAsString(this).replace("\r\n", "\n") + "\n";
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonSupport.pretty(this);
     }
 
     public int maxPoints() {
