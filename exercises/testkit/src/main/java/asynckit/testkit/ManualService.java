@@ -43,10 +43,9 @@ public final class ManualService<T> {
     /** Starts a call that stays pending until {@link #complete} or {@link #fail} is called for its key. */
     public CompletableFuture<T> call(String key) {
         CompletableFuture<T> future = new CompletableFuture<>();
-        Timeline.Handle handle = timeline.begin(label(key));
+        // Under the lock that complete and fail take, so a test woken by the timeline finds the call.
         synchronized (calls) {
-            calls.add(new Pending<>(key, future, handle));
-            calls.notifyAll();
+            calls.add(new Pending<>(key, future, timeline.begin(label(key))));
         }
         return future;
     }
@@ -79,21 +78,11 @@ public final class ManualService<T> {
 
     /** Waits until a call with this key has been made; false if none was made in time. */
     public boolean awaitCall(String key, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (calls) {
-            while (calls.stream().noneMatch(p -> p.key().equals(key))) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                try {
-                    java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(calls, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            }
-            return true;
+        try {
+            return timeline.awaitStarted(label(key), timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -213,9 +213,20 @@ public final class Timeline {
     }
 
     /** Waits (up to {@code timeout}) until at least {@code count} calls have started. */
-    public synchronized boolean awaitStarted(int count, java.time.Duration timeout) throws InterruptedException {
+    public boolean awaitStarted(int count, java.time.Duration timeout) throws InterruptedException {
+        return await(started -> started.size() >= count, timeout);
+    }
+
+    /** Waits (up to {@code timeout}) until a call with this label has started. */
+    public boolean awaitStarted(String label, java.time.Duration timeout) throws InterruptedException {
+        return await(started -> started.stream().anyMatch(c -> c.label().equals(label)), timeout);
+    }
+
+    /** Waits (up to {@code timeout}) until the calls so far satisfy {@code condition}; every start is a wake-up. */
+    private synchronized boolean await(java.util.function.Predicate<List<Call>> condition, java.time.Duration timeout)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (calls.size() < count) {
+        while (!condition.test(calls)) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return false;
