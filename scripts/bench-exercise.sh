@@ -54,8 +54,10 @@ JAVA
 
 # A solved copy of the kit: the reference solution's files laid over the stub.
 solved="$work/solved"
-git -C "$repo" ls-files -z | (cd "$repo" && xargs -0 tar cf -) | (mkdir -p "$solved" && cd "$solved" && tar xf -)
-cp -r "$repo/solutions/$exercise/src/main/java/." "$solved/exercises/$exercise/src/main/java/"
+kit=$repo
+. "$repo/scripts/lib/kit-copy.sh"
+copy_kit "$solved"
+overlay_solutions "$solved" "$exercise"
 
 time_ms() { # dir, args... -> prints elapsed ms of one quiet Maven run (its exit status is ignored)
   local dir=$1; shift

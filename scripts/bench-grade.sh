@@ -9,17 +9,7 @@ kit=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-copy_kit() { # copy_kit DEST: the kit without build output
-  mkdir -p "$1"
-  (cd "$kit" && tar --exclude=./.git --exclude='*/target' --exclude=./target --exclude=./.kit \
-      --exclude=./grade-report -cf - .) | (cd "$1" && tar -xf -)
-}
-overlay_solutions() { # overlay_solutions DEST
-  for sol in "$kit"/solutions/[0-9][0-9]-*/src/main/java; do
-    ex=$(basename "$(dirname "$(dirname "$(dirname "$sol")")")")
-    [ -d "$1/exercises/$ex/src/main/java" ] && cp -R "$sol/." "$1/exercises/$ex/src/main/java/"
-  done
-}
+. "$kit/scripts/lib/kit-copy.sh"
 now() { date +%s%N; }
 secs() { awk -v n="$1" 'BEGIN { printf "%.1f", n / 1e9 }'; }
 
