@@ -14,19 +14,9 @@ public final class TimeScale {
 
     private TimeScale() {}
 
-    /** The factor in force (1.0 unless configured). */
-    public static double factor() {
-        return FACTOR;
-    }
-
     /** {@code millis} milliseconds, stretched by the factor. */
     public static Duration millis(long millis) {
         return Duration.ofNanos(Math.round(millis * 1_000_000L * FACTOR));
-    }
-
-    /** {@code duration}, stretched by the factor. */
-    public static Duration scaled(Duration duration) {
-        return Duration.ofNanos(Math.round(duration.toNanos() * FACTOR));
     }
 
     private static double readFactor() {

@@ -33,11 +33,4 @@ public final class WallClock {
         }
         throw report.failure();
     }
-
-    /** Runs {@code action} and returns how long it took. */
-    public static Duration time(Runnable action) {
-        long start = System.nanoTime();
-        action.run();
-        return Duration.ofNanos(System.nanoTime() - start);
-    }
 }
