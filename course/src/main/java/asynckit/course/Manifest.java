@@ -37,6 +37,11 @@ public record Manifest(
     /** Where the build puts the manifest (and the lesson) on an exercise's test class path. */
     public static final String RESOURCE_DIR = "asynckit-exercise";
 
+    /** The method name of the testkit's contributed check (a default {@code @Test} of {@code NoBlockingCalls}). */
+    public static final String BLOCKING_CHECK_METHOD = "noBlockingCalls";
+    /** Its display name: the sentence the reports show. */
+    public static final String BLOCKING_CHECK_NAME = "makes no blocking call (no join, get, sleep or spin)";
+
     static final Pattern ID = Pattern.compile("(\\d\\d)-[a-z0-9]+(-[a-z0-9]+)*");
     static final Pattern KEBAB = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
