@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -63,7 +65,8 @@ final class ClassCheck {
      */
     static Findings check(Path classesDir, Set<String> learnerClasses, List<String> packages) throws IOException {
         Set<String> refused = new LinkedHashSet<>();
-        Set<String> flagged = new LinkedHashSet<>();
+        Map<String, Set<String>> refusedCalls = new LinkedHashMap<>();
+        Map<String, Set<String>> flaggedCalls = new LinkedHashMap<>();
         List<Path> files;
         try (var walk = Files.walk(classesDir)) {
             files = walk.filter(f -> f.toString().endsWith(".class")).sorted().toList();
@@ -81,24 +84,28 @@ final class ClassCheck {
             if (!learnerClasses.contains(binary) && !isNestedOf(binary, learnerClasses)) {
                 continue;
             }
-            String simple = binary.substring(binary.lastIndexOf('.') + 1);
+            String top = binary.substring(binary.lastIndexOf('.') + 1);
+            top = top.contains("$") ? top.substring(0, top.indexOf('$')) : top;
             for (String[] ref : memberRefs(Files.readAllBytes(file))) {
                 String owner = ref[0], name = ref[1];
-                String call = owner.replace('/', '.') + "." + name;
+                String call = owner.substring(owner.lastIndexOf('/') + 1) + "." + name;
                 String refusal = refusal(owner, name);
                 if (refusal != null) {
-                    refused.add(simple + " uses " + call + " (" + refusal + ")");
+                    refusedCalls.computeIfAbsent(top + " uses " + refusal, k -> new LinkedHashSet<>()).add(call);
                 } else if (PROCESS_OWNERS.contains(owner) || owner.equals("java/lang/Runtime") && name.equals("exec")) {
-                    flagged.add(simple + " starts other processes (" + call + ")");
+                    flaggedCalls.computeIfAbsent(top + " starts other processes", k -> new LinkedHashSet<>()).add(call);
                 } else if (FILE_WRITERS.contains(owner) && (name.equals("<init>") || name.equals("open"))
                         || owner.equals("java/nio/file/Files") && FILES_WRITING.contains(name)) {
-                    flagged.add(simple + " writes files (" + call + ")");
+                    flaggedCalls.computeIfAbsent(top + " writes files", k -> new LinkedHashSet<>()).add(call);
                 } else if (owner.equals("java/lang/System") && name.equals("exit")
                         || owner.equals("java/lang/Runtime") && (name.equals("exit") || name.equals("halt"))) {
-                    flagged.add(simple + " can end the JVM (" + call + ")");
+                    flaggedCalls.computeIfAbsent(top + " can end the JVM", k -> new LinkedHashSet<>()).add(call);
                 }
             }
         }
+        refusedCalls.forEach((what, calls) -> refused.add(what + " (" + String.join(", ", calls) + ")"));
+        List<String> flagged = new ArrayList<>();
+        flaggedCalls.forEach((what, calls) -> flagged.add(what + " (" + String.join(", ", calls) + ")"));
         return new Findings(List.copyOf(refused), List.copyOf(flagged));
     }
 

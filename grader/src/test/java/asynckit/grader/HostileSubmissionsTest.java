@@ -73,7 +73,7 @@ class HostileSubmissionsTest {
         int code = Main.run(new PrintStream(captured, true, StandardCharsets.UTF_8), System.err, "batch",
                 cohort.toString(), "--root", kit.toString(), "--work", temp.resolve("asynckit-hostile-work").toString(),
                 "--out", out.toString(), "--only", "01", "--jobs", "2", "--fork-timeout", String.valueOf(FORK_TIMEOUT),
-                "--test-timeout", "3 s", "--time-scale", "2");
+                "--test-timeout", "5 s", "--time-scale", "3");
         took = Duration.ofNanos(System.nanoTime() - start);
         console = captured.toString(StandardCharsets.UTF_8);
         assertThat(code).as(console).isZero();
@@ -86,8 +86,11 @@ class HostileSubmissionsTest {
         System.out.println("| case | score | flagged | outcome | seconds |");
         for (Batch.Row row : summary.learners()) {
             Report.Exercise e = reports.get(row.learner()).exercises().get(0);
-            System.out.printf("| %s | %d/%d | %s | %s | %.1f |%n", row.learner(), e.points(), e.maxPoints(),
-                    e.flagged() ? "yes: " + String.join("; ", e.flags()) : "no", e.outcome(), row.seconds());
+            System.out.printf("| %s | %d/%d | %s | %s | %.1f |%s%n", row.learner(), e.points(), e.maxPoints(),
+                    e.flagged() ? "yes: " + String.join("; ", e.flags()) : "no", e.outcome(), row.seconds(),
+                    e.tests().stream().filter(t -> t.status() != Report.Status.PASSED && e.points() > 0)
+                            .map(t -> " failed: " + t.name() + ": " + Messages.oneLine(t.message()))
+                            .reduce("", String::concat));
         }
     }
 
