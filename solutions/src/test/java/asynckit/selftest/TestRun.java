@@ -48,6 +48,12 @@ final class TestRun {
         List<Path> tests = javaFiles(testSources);
         compile(impl, List.copyOf(sources.values()), classes, classPath());
         compile(impl, tests, testClasses, classes + java.io.File.pathSeparator + classPath());
+        // The manifest and the lesson go on the test class path, where the testkit reads them (as in Maven).
+        Path exerciseDir = testSources.getParent().getParent().getParent();
+        Path resources = Files.createDirectories(testClasses.resolve("asynckit-exercise"));
+        for (String name : List.of("exercise.yaml", "README.md")) {
+            Files.copy(exerciseDir.resolve(name), resources.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
 
         List<String> testClassNames = tests.stream()
                 .map(p -> testSources.relativize(p).toString())
@@ -59,7 +65,7 @@ final class TestRun {
         ClassLoader parent = TestRun.class.getClassLoader();
         Thread current = Thread.currentThread();
         ClassLoader previous = current.getContextClassLoader();
-        URL[] urls = {classes.toUri().toURL(), testClasses.toUri().toURL()};
+        URL[] urls = {testClasses.toUri().toURL(), classes.toUri().toURL()};
         try (URLClassLoader loader = new URLClassLoader(urls, parent)) {
             current.setContextClassLoader(loader);
             List<ClassSelector> selectors = new ArrayList<>();
