@@ -45,7 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
  * latency, not CPU). Outside CI an exercise whose files have not changed since it last passed is not run
  * again ({@code -Dselftest.cache=false} runs everything; CI always does).
  *
- * <p>Options: {@code -Dselftest.only=stub|solution|wrong|right} runs one kind of implementation,
+ * <p>Options: {@code -Dselftest.only=stub|solution|wrong|right} (or a comma list) runs those kinds of implementation,
  * {@code -Dselftest.exercise=02} the exercises whose folder starts with that text, and
  * {@code -Dselftest.verbose=true} prints every failure message (to read what learners will read).
  */
@@ -77,7 +77,8 @@ class KitSelfTest {
     List<DynamicNode> exercisesProveTheirTests() throws IOException {
         List<Manifest> course = Course.discover(ROOT);
         assertThat(course).as("exercises under " + ROOT.resolve("exercises")).isNotEmpty();
-        String only = System.getProperty("selftest.only", "");
+        Set<String> only = Arrays.stream(System.getProperty("selftest.only", "").split(","))
+                .map(String::strip).filter(k -> !k.isEmpty()).map(String::toUpperCase).collect(Collectors.toSet());
         String filter = System.getProperty("selftest.exercise", "");
         List<DynamicNode> nodes = new ArrayList<>();
         for (Manifest manifest : course) {
@@ -94,8 +95,7 @@ class KitSelfTest {
             }
             Map<Implementation, CompletableFuture<List<Outcome>>> runs = new LinkedHashMap<>();
             for (Implementation impl : impls) {
-                if (only.isEmpty() || impl.kind().name().equalsIgnoreCase(only)
-                        || impl.kind() == Implementation.Kind.SOLUTION) {
+                if (only.isEmpty() || only.contains(impl.kind().name()) || impl.kind() == Implementation.Kind.SOLUTION) {
                     runs.put(impl, CompletableFuture.supplyAsync(() -> run(impl, exercise), RUNNERS));
                 }
             }
@@ -106,7 +106,7 @@ class KitSelfTest {
             List<CompletableFuture<?>> all = new ArrayList<>();
             for (Map.Entry<Implementation, CompletableFuture<List<Outcome>>> e : runs.entrySet()) {
                 Implementation impl = e.getKey();
-                if (!only.isEmpty() && !impl.kind().name().equalsIgnoreCase(only)) {
+                if (!only.isEmpty() && !only.contains(impl.kind().name())) {
                     continue;
                 }
                 tests.add(DynamicTest.dynamicTest(impl.name(), () -> verify(impl, e.getValue().join())));
