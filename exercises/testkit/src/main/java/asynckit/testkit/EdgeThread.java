@@ -81,6 +81,11 @@ public final class EdgeThread<T> {
         return info == null ? -1 : info.getWaitedCount();
     }
 
+    /** CPU time the thread has used so far, in nanoseconds (-1 where the JVM cannot tell). */
+    public long cpuNanos() {
+        return THREADS.isThreadCpuTimeSupported() ? THREADS.getThreadCpuTime(thread.threadId()) : -1;
+    }
+
     /** Whether the thread is parked in a wait for a future (join, get). */
     public boolean waitingOnAFuture() {
         return parked() && StuckLoop.waitsForAFuture(thread.getStackTrace());

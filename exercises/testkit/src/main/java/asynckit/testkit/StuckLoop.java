@@ -22,8 +22,9 @@ import java.util.concurrent.ThreadPoolExecutor;
  * }</pre>
  *
  * <p>Thresholds: a task waiting on a future for 20 ms (right code never waits on the loop at all), blocked
- * otherwise for 100 ms, or RUNNABLE for 250 ms, all scaled by {@link TimeScale}; more than
- * {@link #taskBudget} tasks since {@link #watch} is a busy loop.
+ * otherwise for 100 ms, or RUNNABLE for 250 ms having used 200 ms of CPU (so a task that is merely
+ * slow on a loaded machine, or loading classes, is never called a spin), all scaled by
+ * {@link TimeScale}; more than {@link #taskBudget} tasks since {@link #watch} is a busy loop.
  */
 public final class StuckLoop {
 
@@ -90,6 +91,8 @@ public final class StuckLoop {
     private static final Duration WAIT_LIMIT = TimeScale.millis(20);
     private static final Duration BLOCK_LIMIT = TimeScale.millis(100);
     private static final Duration SPIN_LIMIT = TimeScale.millis(250);
+    private static final Duration SPIN_CPU = TimeScale.millis(200);
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
     private final WatchedLoop loop;
     private final ThreadPoolExecutor executor;
@@ -98,6 +101,7 @@ public final class StuckLoop {
     private final long startTasks;
     private long lastCompleted = -1;
     private long taskSeenSince;
+    private long taskCpuSince;
 
     private StuckLoop(WatchedLoop loop, long taskBudget) {
         this.loop = loop;
@@ -149,12 +153,14 @@ public final class StuckLoop {
         if (!inTask || completed != lastCompleted || thread == null) {
             lastCompleted = completed;
             taskSeenSince = now;
+            taskCpuSince = cpu(thread);
             return Optional.empty();
         }
         long millis = (now - taskSeenSince) / 1_000_000;
         Thread.State state = thread.getState();
         if (state == Thread.State.RUNNABLE) {
-            if (millis < SPIN_LIMIT.toMillis()) {
+            boolean usedTheCpu = !THREADS.isThreadCpuTimeSupported() || cpu(thread) - taskCpuSince >= SPIN_CPU.toNanos();
+            if (millis < SPIN_LIMIT.toMillis() || !usedTheCpu) {
                 return Optional.empty();
             }
             return Optional.of(verdict(Kind.SPINNING, state, millis, thread));
@@ -179,6 +185,10 @@ public final class StuckLoop {
 
     private Verdict verdict(Kind kind, Thread.State state, long millis, Thread thread) {
         return new Verdict(kind, state, millis, thread.getStackTrace(), readyTasks(), tasksRun(), name(thread));
+    }
+
+    private static long cpu(Thread thread) {
+        return thread == null || !THREADS.isThreadCpuTimeSupported() ? 0 : THREADS.getThreadCpuTime(thread.threadId());
     }
 
     private static String name(Thread thread) {
