@@ -46,6 +46,10 @@ final class ReportRun implements AutoCloseable {
     private static final Duration SETTLE_BOUND = TimeScale.millis(2_000);
     /** How long main may take to hand the work over (a cold JVM on a loaded machine loads many classes). */
     private static final Duration STARTUP_BOUND = TimeScale.millis(5_000);
+    /** How long the loop must have been idle before a step counts as settled. */
+    private static final Duration LOOP_QUIET = TimeScale.millis(5);
+    /** How long a verdict that main is stuck waits for main to move first (a woken thread may not have run yet). */
+    static final Duration CONFIRM = TimeScale.millis(200);
     /** CPU that main may use, with the work handed over and the loop idle, before it counts as polling. */
     private static final Duration MAIN_BUSY_CPU = TimeScale.millis(100);
 
@@ -119,6 +123,7 @@ final class ReportRun implements AutoCloseable {
         long lastTasks = -1;
         long lastWaits = -1;
         long busySince = -1;
+        long idleSince = -1;
         long cpuAtBusyStart = 0;
         long waitsAtBusyStart = 0;
         while (true) {
@@ -130,12 +135,16 @@ final class ReportRun implements AutoCloseable {
             boolean mainQuiet = main.finished() || main.parked();
             long tasks = stuck.tasksRun();
             long waits = main.waits();
+            if (!loopIdle || tasks != lastTasks) {
+                idleSince = now;
+            }
             if (loopIdle && mainQuiet && tasks == lastTasks && waits == lastWaits) {
                 stable++;
             } else {
                 stable = 0;
             }
-            if (stable >= 3) {
+            // A thread that has just been woken reads WAITING until it runs again: give it a moment.
+            if (stable >= 3 && now - idleSince >= LOOP_QUIET.toNanos()) {
                 return;
             }
             boolean handedOver = sales.callCount() + archive.callCount() > 0;
@@ -171,7 +180,7 @@ final class ReportRun implements AutoCloseable {
             if (main.finished()) {
                 return;
             }
-            if (pendingLabels().isEmpty()) {
+            if (pendingLabels().isEmpty() && !mainMoves(main.waits(), main.waitSite(), CONFIRM)) {
                 throw hang.report()
                         .saw("Every call has been answered and the loop is idle, yet main is still waiting at "
                                 + main.waitSite() + ". " + why)
@@ -181,6 +190,24 @@ final class ReportRun implements AutoCloseable {
             }
         }
         throw hang.report().saw("main did not finish. " + why).timeline(timeline).failure();
+    }
+
+    /**
+     * Waits up to {@code within} for main to finish, park again, stop elsewhere, or start a call; settles
+     * and returns true if it did. Used before a verdict that rests on main staying where it is.
+     */
+    boolean mainMoves(long waits, StackTraceElement site, Duration within) {
+        int calls = sales.callCount() + archive.callCount();
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (main.finished() || main.waits() != waits || !Objects.equals(site, main.waitSite())
+                    || sales.callCount() + archive.callCount() != calls || !main.parked()) {
+                settle();
+                return true;
+            }
+            LockSupport.parkNanos(1_000_000);
+        }
+        return false;
     }
 
     /**
@@ -269,8 +296,9 @@ final class ReportRun implements AutoCloseable {
     AssertionFailedError finishedEarly(String moment) {
         List<String> pending = pendingWhenRunReturned;
         String printed = printedWhenRunReturned == null ? printed() : printedWhenRunReturned;
-        String said = "run returned " + describeOutcome() + " " + moment + ", while " + String.join(", ", pending)
-                + (pending.size() == 1 ? " was" : " were") + " still in flight.";
+        String said = "run returned " + describeOutcome() + " " + moment + (pending.isEmpty()
+                ? ", before the loop had made a single call: the work had not even started."
+                : ", while " + String.join(", ", pending) + (pending.size() == 1 ? " was" : " were") + " still in flight.");
         boolean onlySaves = !pending.isEmpty() && pending.stream().allMatch(p -> p.startsWith("save("));
         if (onlySaves) {
             List<LoopBoundService.Call<Void>> saves = archive.calls();
