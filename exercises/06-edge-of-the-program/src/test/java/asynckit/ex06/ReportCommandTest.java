@@ -105,7 +105,7 @@ class ReportCommandTest implements NoBlockingCalls {
             }
             throw ONE_AT_A_TIME.report()
                     .saw("While main waited at " + site + " and the loop was idle, only " + made + " of 3 sales calls"
-                            + " were in flight. Each next call was made only after the previous one had answered.")
+                            + (made == 1 ? " was" : " were") + " in flight. Each next call was made only after the previous one had answered.")
                     .timeline(run.timeline)
                     .failure();
         }
@@ -181,7 +181,7 @@ class ReportCommandTest implements NoBlockingCalls {
                 Mistake mistake = StuckLoop.waitsForAFuture(e.stack()) ? JOIN_ON_THE_LOOP : BLOCKED_THE_LOOP;
                 throw mistake.report()
                         .saw("The watchdog saw " + e.describe() + ". Meanwhile nothing else on the loop could run.")
-                        .detail("Where the loop thread was:\n" + Stacks.excerpt(e.stack()))
+                        .detail("Where the loop thread was:\n" + Stacks.excerpt(DroppedFutures.withoutLedgerFrames(e.stack())))
                         .timeline(run.timeline)
                         .failure();
             }
@@ -289,8 +289,11 @@ class ReportCommandTest implements NoBlockingCalls {
         }
         if (waits.size() > 1) {
             Teach.Report report = WAITED_MORE_THAN_ONCE.report()
-                    .saw("ReportCommand waits in " + waits.size() + " places:");
-            waits.forEach(v -> report.saw("- " + v.where() + "  in " + v.origin() + ": " + v.call()));
+                    .saw("ReportCommand waits " + waits.size() + " times:");
+            waits.stream().map(v -> v.where() + "  in " + v.origin() + ": " + v.call()).distinct().forEach(line -> {
+                long times = waits.stream().filter(v -> line.equals(v.where() + "  in " + v.origin() + ": " + v.call())).count();
+                report.saw("- " + line + (times > 1 ? " (" + times + " times on this line)" : ""));
+            });
             throw report.saw("Compose everything into one future first (thenCompose flattens a future of a future),"
                     + " then join that one future once.").failure();
         }

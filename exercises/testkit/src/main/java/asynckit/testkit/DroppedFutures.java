@@ -129,6 +129,16 @@ public final class DroppedFutures {
         return site.getFileName() + ":" + site.getLineNumber() + " (in " + simple + "." + method + ")";
     }
 
+    /**
+     * {@code stack} without the ledger's own frames (a handed-out future's {@code join} passes through one),
+     * so stack excerpts go from the JDK's wait straight to the learner's line.
+     */
+    public static StackTraceElement[] withoutLedgerFrames(StackTraceElement[] stack) {
+        return java.util.Arrays.stream(stack)
+                .filter(f -> !f.getClassName().startsWith(DroppedFutures.class.getName()))
+                .toArray(StackTraceElement[]::new);
+    }
+
     /** A new pending future, remembered with the learner's line that is asking for it now. */
     public <T> CompletableFuture<T> handOut(String label) {
         Entry entry = new Entry(label, learnerFrame(), Thread.currentThread().getName());

@@ -93,11 +93,11 @@ public final class EdgeThread<T> {
 
     /** The line of the code under test the thread is stopped at (the first frame outside the JDK and the kit). */
     public StackTraceElement waitSite() {
-        return Stacks.culprit(thread.getStackTrace());
+        return Stacks.culprit(DroppedFutures.withoutLedgerFrames(thread.getStackTrace()));
     }
 
     /** The thread's stack, trimmed to the JDK call and the code under test. */
     public String stackExcerpt() {
-        return Stacks.excerpt(thread.getStackTrace());
+        return Stacks.excerpt(DroppedFutures.withoutLedgerFrames(thread.getStackTrace()));
     }
 }

@@ -51,7 +51,7 @@ public final class StuckLoop {
 
         /** The line of the code under test where the loop thread is stuck, or null. */
         public StackTraceElement culprit() {
-            return stack.length == 0 ? null : Stacks.culprit(stack);
+            return stack.length == 0 ? null : Stacks.culprit(DroppedFutures.withoutLedgerFrames(stack));
         }
 
         /** Sentences for a failure message: what the loop thread is doing, and why nothing else can run. */
@@ -84,7 +84,8 @@ public final class StuckLoop {
 
         /** The loop thread's stack, trimmed to the JDK call and the learner's frames. */
         public String stackExcerpt() {
-            return stack.length == 0 ? "    (no stack: many short tasks)" : Stacks.excerpt(stack);
+            return stack.length == 0 ? "    (no stack: many short tasks)"
+                    : Stacks.excerpt(DroppedFutures.withoutLedgerFrames(stack));
         }
     }
 
