@@ -102,7 +102,7 @@ class StorefrontTest implements NoBlockingCalls {
     }
 
     @Test
-    @Points(3)
+    @Points(2)
     @DisplayName("price: uses the shop's answer when it comes in time, and leaves no timer behind")
     void priceUsesTheAnswerThatCameInTime() {
         try (World w = World.forPrice(CACHED)) {
@@ -283,7 +283,7 @@ class StorefrontTest implements NoBlockingCalls {
     }
 
     @Test
-    @Points(1)
+    @Points(2)
     @DisplayName("checkout: fails with the step's own error, starts no later step, and cancels its deadline timer")
     void checkoutPassesOnAStepsError() {
         try (World w = World.forCheckout()) {
@@ -325,6 +325,21 @@ class StorefrontTest implements NoBlockingCalls {
         try (World w = World.forPrice(CACHED)) {
             CompletableFuture<String> price = w.price("apple", LONG);
             CompletableFuture<String> order = w.checkout("apple", Duration.ofSeconds(60)).result;
+            if (price.isDone()) {
+                Settle<String> early = Settle.within(price, Duration.ZERO.plusMillis(1));
+                if (!w.calls.started().contains("price(apple)")) {
+                    throw DID_NOT_CALL.report()
+                            .saw("price(\"apple\", 10 s) never asked the shop; its result " + describe(early) + ".")
+                            .failure();
+                }
+                if (!early.failed() && CACHED.equals(early.value())) {
+                    throw FALLBACK_IN_TIME.report()
+                            .saw("price(\"apple\", 10 s) completed with the last known price at once, while the shop"
+                                    + " still had 10 s to answer.")
+                            .detail(w.calls.render())
+                            .failure();
+                }
+            }
             if (order.isDone() || price.isDone()) {
                 throw WRONG_RESULT.report()
                         .saw("The shop had not answered anything yet, but " + (order.isDone()
@@ -359,6 +374,13 @@ class StorefrontTest implements NoBlockingCalls {
             CompletableFuture<String> price = w.store.price("apple", LONG);
             w.time.runDue();
             Settle<String> priced = Settle.within(price, BOUND);
+            if (!w.calls.started().contains("price(apple)")) {
+                priced.value();
+                throw DID_NOT_CALL.report()
+                        .saw("price(\"apple\", 10 s) never asked the shop; its result " + describe(priced) + ". (The code"
+                                + " must work before it is checked for blocking calls.)")
+                        .failure();
+            }
             if (priced.pending() || priced.failed() || !FRESH.equals(priced.value())) {
                 priced.value();   // the stub's "not written yet" reaches the learner as it is
                 throw FALLBACK_IN_TIME.report()
