@@ -226,7 +226,7 @@ class ProfileLoaderTest implements NoBlockingCalls {
                                         + " hand back a completed future."
                                 : "failed with " + settled.failure() + "."))
                         .expected(List.of())
-                        .actual(Social.state(result))
+                        .actual("a future that " + Social.state(result))
                         .failure(settled.failure());
             }
             if (!settled.value().isEmpty() || s.timeline.size() != 0) {
@@ -287,7 +287,7 @@ class ProfileLoaderTest implements NoBlockingCalls {
             s.failUser("ada", down);
             if (!s.fallbacks.awaitCall("ada", SOON)) {
                 throw FALLBACK_IGNORED.report()
-                        .saw("findUser(ada) failed with " + down + ", and loadOr never called the fallback; its"
+                        .saw("findUser(ada) failed with " + ManualFutures.describeError(down) + ", and loadOr never called the fallback; its"
                                 + " future " + Social.state(result) + ".\nA failure is not a null value: handle it"
                                 + " with a step that runs on failure (exceptionallyCompose).")
                         .timeline(s.timeline)
@@ -323,14 +323,14 @@ class ProfileLoaderTest implements NoBlockingCalls {
                 Settle<Profile> now = Settle.within(second, Duration.ZERO);
                 if (!now.pending() && !now.failed()) {
                     throw LOST_FAILURE.report()
-                            .saw("friendsOf(u2) failed with " + reset + ", yet the primary load of bob completed"
+                            .saw("friendsOf(u2) failed with " + ManualFutures.describeError(reset) + ", yet the primary load of bob completed"
                                     + " normally with " + now.value() + ", so the fallback was never needed.\nThe"
                                     + " failure was turned into a value somewhere; let it fail the load.")
                             .timeline(s.timeline)
                             .failure();
                 }
                 throw FALLBACK_IGNORED.report()
-                        .saw("friendsOf(u2) failed with " + reset + ", and loadOr(\"bob\", fallback) never called"
+                        .saw("friendsOf(u2) failed with " + ManualFutures.describeError(reset) + ", and loadOr(\"bob\", fallback) never called"
                                 + " the fallback; its future " + Social.state(second) + ".\nAny step of the primary"
                                 + " load can fail, not only findUser.")
                         .timeline(s.timeline)
@@ -341,7 +341,7 @@ class ProfileLoaderTest implements NoBlockingCalls {
             Settle<Profile> failed = Settle.within(second, SOON);
             if (failed.pending() || !failed.failed() || failed.failure() != empty) {
                 throw LOST_FAILURE.report()
-                        .saw("The primary load of bob failed, then the fallback failed with " + empty
+                        .saw("The primary load of bob failed, then the fallback failed with " + ManualFutures.describeError(empty)
                                 + ".\nloadOr's future " + Social.state(second) + "; it should fail with the"
                                 + " fallback's own exception, the last word on the matter.")
                         .timeline(s.timeline)
@@ -765,8 +765,8 @@ class ProfileLoaderTest implements NoBlockingCalls {
                 ParkedThreads.Parked p = stuck.get();
                 boolean running = p.state() == Thread.State.RUNNABLE;
                 throw JOIN_INSIDE_A_STEP.report()
-                        .saw("The test answered " + what + " on the service's own thread ('social-api'), as a real"
-                                + " client does; that thread then runs your callbacks.\n" + (running
+                        .saw(what + " on the service's own thread ('social-api'), as a real client answers; that"
+                                + " thread then runs your callbacks.\n" + (running
                                         ? "It was still busy in them " + p.millis() + " ms later (a loop waiting for"
                                                 + " a future to be done?)."
                                         : "It stopped inside them: " + p.describe() + ".")
