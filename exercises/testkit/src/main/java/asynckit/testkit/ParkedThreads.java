@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 
 /**
  * The runtime twin of {@link BlockingCalls}: finds threads that are parked (WAITING, TIMED_WAITING or
@@ -24,6 +25,11 @@ import java.util.function.BooleanSupplier;
  * top-level class whose name ends in {@code Test}). Threads already parked there when the check is made
  * (left over from an earlier test) are ignored. A thread counts only when it stays parked in that code
  * for {@code persist} (a lock taken for a microsecond is not a wait), so right code is never reported.
+ *
+ * <p>Where several implementations of one exercise run in one JVM at once (the self-test), a frame
+ * counts only if its class loader has the anchor's loader's name (when that loader is named), and
+ * {@link #awaitAny(Duration, Predicate)} looks only at the threads the caller names (e.g. those that
+ * called the test's own service).
  *
  * <pre>{@code
  * ParkedThreads parked = ParkedThreads.inPackageOf(ProfileLoader.class);
@@ -52,10 +58,12 @@ public final class ParkedThreads {
     }
 
     private final String prefix;
+    private final String loaderName;
     private final Set<Long> ignored = new HashSet<>();
 
-    private ParkedThreads(String packageName) {
+    private ParkedThreads(String packageName, ClassLoader loader) {
         this.prefix = packageName + ".";
+        this.loaderName = loader == null ? null : loader.getName();
         Thread.getAllStackTraces().forEach((thread, stack) -> {
             if (isParked(thread.getState()) && inCode(stack)) {
                 ignored.add(thread.threadId());
@@ -65,7 +73,7 @@ public final class ParkedThreads {
 
     /** Watches the code in {@code anchor}'s package; threads parked there right now are ignored. */
     public static ParkedThreads inPackageOf(Class<?> anchor) {
-        return new ParkedThreads(anchor.getPackageName());
+        return new ParkedThreads(anchor.getPackageName(), anchor.getClassLoader());
     }
 
     /**
@@ -143,6 +151,11 @@ public final class ParkedThreads {
      * {@link #PERSIST}, or empty. Right code pays the whole window, so keep it short.
      */
     public Optional<Parked> awaitAny(Duration window) {
+        return awaitAny(window, thread -> true);
+    }
+
+    /** As {@link #awaitAny(Duration)}, looking only at the threads {@code candidates} accepts. */
+    public Optional<Parked> awaitAny(Duration window, Predicate<Thread> candidates) {
         long deadline = System.nanoTime() + window.toNanos();
         Map<Long, Long> since = new HashMap<>();
         while (true) {
@@ -151,7 +164,8 @@ public final class ParkedThreads {
             for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
                 Thread thread = e.getKey();
                 Thread.State state = thread.getState();
-                if (ignored.contains(thread.threadId()) || !isParked(state) || !inCode(e.getValue())) {
+                if (ignored.contains(thread.threadId()) || !candidates.test(thread) || !isParked(state)
+                        || !inCode(e.getValue())) {
                     continue;
                 }
                 seen.add(thread.threadId());
@@ -178,7 +192,8 @@ public final class ParkedThreads {
     private boolean inCode(StackTraceElement[] stack) {
         for (StackTraceElement frame : stack) {
             String cls = frame.getClassName();
-            if (cls.startsWith(prefix) && !isTest(cls)) {
+            if (cls.startsWith(prefix) && !isTest(cls)
+                    && (loaderName == null || loaderName.equals(frame.getClassLoaderName()))) {
                 return true;
             }
         }
