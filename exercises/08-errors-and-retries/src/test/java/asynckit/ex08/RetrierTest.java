@@ -16,6 +16,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
@@ -279,18 +281,17 @@ class RetrierTest implements NoBlockingCalls {
     @DisplayName("keeps each call's attempts, waits and errors apart when two calls overlap")
     void keepsCallsApart() {
         try (RetryHarness h = new RetryHarness(4, 100, 0.0)) {
-            // One call alone first, on the same Retrier: what it shows is that call's own doing.
+            // First the same two scripts, one call at a time, on the same Retrier: what goes wrong here is
+            // each call's own doing, and named as such.
             Run alone = h.run("a");
-            h.start(alone);
-            h.expectFirstAttempt(alone);
-            h.fail(alone, 1, new IOException("a: connection reset"));
-            h.expectRetry(alone, 2, ms(100), ms(100));
-            h.succeed(alone, 2, "a");
-            h.expectSuccess(alone, 2, "a");
+            giveUpAfterFour(h, alone, "a");
+            Run alsoAlone = h.run("a2");
+            succeedOnTheThird(h, alsoAlone, "a2");
 
-            h.blameEverythingOn(CALLS_SHARE_STATE, "Call a, alone, was handled right a moment ago by this same"
-                    + " Retrier. Now two calls, b and c, run at the same time, and one of them went wrong: state kept in"
-                    + " the Retrier's fields (an attempt counter, a list of errors) is shared by every call.");
+            h.blameEverythingOn(CALLS_SHARE_STATE, "The same steps, one call at a time (calls a and a2 above), were"
+                    + " handled right by this same Retrier. Now two calls, b and c, run at the same time, and one of"
+                    + " them went wrong: state kept in the Retrier's fields (an attempt counter, a list of errors) is"
+                    + " shared by every call.");
             Run b = h.run("b");
             Run c = h.run("c");
             h.start(b);
@@ -320,16 +321,65 @@ class RetrierTest implements NoBlockingCalls {
         }
     }
 
+    /** Four transient failures: waits of 100, 200, 400 ms, then the last error with the others suppressed. */
+    private static void giveUpAfterFour(RetryHarness h, Run run, String name) {
+        List<Throwable> errors = List.of(new IOException(name + ": connection reset"),
+                new IOException(name + ": connection refused"), new IOException(name + ": read timed out"),
+                new IOException(name + ": network unreachable"));
+        h.start(run);
+        h.expectFirstAttempt(run);
+        for (int i = 1; i <= 4; i++) {
+            h.fail(run, i, errors.get(i - 1));
+            if (i < 4) {
+                h.expectRetry(run, i + 1, ms(100L << (i - 1)), ms(100L << (i - 1)));
+            }
+        }
+        h.expectGiveUp(run, false);
+        h.expectFailure(run, errors.get(3), errors.subList(0, 3));
+    }
+
+    /** Two transient failures, then a success on the third attempt. */
+    private static void succeedOnTheThird(RetryHarness h, Run run, String name) {
+        h.start(run);
+        h.expectFirstAttempt(run);
+        h.fail(run, 1, new IOException(name + ": connection reset"));
+        h.expectRetry(run, 2, ms(100), ms(100));
+        h.fail(run, 2, new IOException(name + ": connection refused"));
+        h.expectRetry(run, 3, ms(200), ms(200));
+        h.succeed(run, 3, name);
+        h.expectSuccess(run, 3, name);
+    }
+
+    /**
+     * The happy path on a real scheduler, with no watch on any thread: the first attempt fails, the second
+     * succeeds. It only proves that the code works, so that the static check that follows it can speak.
+     */
     @Override
     public void worksOnce() {
-        try (RetryHarness h = new RetryHarness(3, 100, 0.5, 0.5)) {
-            Run run = h.run("");
-            h.start(run);
-            h.expectFirstAttempt(run);
-            h.fail(run, 1, new IOException("connection reset"));
-            h.expectRetry(run, 2, ms(125.0), ms(100));
-            h.succeed(run, 2, "hello");
-            h.expectSuccess(run, 2, "hello");
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "works-once");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            RetryPolicy policy = new RetryPolicy(3, Duration.ofMillis(1), 0.5, RetryHarness::transientError);
+            AtomicInteger attempts = new AtomicInteger();
+            CompletableFuture<String> result = new Retrier(policy, scheduler, () -> 0.5).call(() ->
+                    attempts.incrementAndGet() == 1
+                            ? CompletableFuture.failedFuture(new IOException("connection reset"))
+                            : CompletableFuture.completedFuture("hello"));
+            Settle<String> settled = Settle.within(result, BOUND);
+            if (settled.pending() || settled.failed() || !"hello".equals(settled.value()) || attempts.get() != 2) {
+                throw (attempts.get() < 2 ? DID_NOT_CALL : attempts.get() > 2 ? TOO_MANY : LOST_OUTCOME).report()
+                        .saw("Attempt 1 failed with a transient error and attempt 2 answered \"hello\", on a real"
+                                + " scheduler; call()'s future " + (settled.pending() ? "was still pending after "
+                                        + BOUND.toMillis() + " ms" : settled.failed() ? "failed with "
+                                        + RetryHarness.describe(settled.failure()) : "completed with \""
+                                        + settled.value() + "\"") + ", after " + attempts.get() + " attempt(s).")
+                        .failure(settled.failure());
+            }
+        } finally {
+            scheduler.shutdownNow();
         }
     }
 }

@@ -66,6 +66,8 @@ final class RetryHarness implements AutoCloseable {
     private static final long OWN_CLOCK_NANOS = 60_000_000L;
     /** Right code schedules one or two tasks per wait; a poll of the clock schedules many. */
     private static final int MOST_TASKS_PER_WAIT = 20;
+    /** Right code needs one round of tasks per wait, two or three if its callbacks run on the scheduler too. */
+    private static final int MOST_TASKS_PER_RIGHT_WAIT = 5;
     private static final int RUNAWAY_TASKS = 10_000;
     private static final long TOLERANCE_NANOS = 1_000_000;
 
@@ -119,6 +121,7 @@ final class RetryHarness implements AutoCloseable {
     void blameEverythingOn(Mistake mistake, String note) {
         this.blame = mistake;
         this.blameNote = note;
+        log.mark();
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -134,6 +137,8 @@ final class RetryHarness implements AutoCloseable {
         volatile long lastFailureReal;
         volatile int historyAtFailure;
         volatile Throwable lastError;
+        /** Every thread of the JVM, watched from just before a failure is delivered until the next attempt. */
+        volatile StuckInCode.Everywhere sightings;
 
         private Run(String name) {
             this.name = name;
@@ -178,6 +183,7 @@ final class RetryHarness implements AutoCloseable {
                     : " while " + attempt.runningBefore + " was still running"));
             Throwable now = failAtOnce.get(attempt.number);
             if (now != null) {
+                watchEverywhere();
                 failed(now);
                 attempt.failedAtVirtual = time.now().toNanos();
                 log.add(attempt(attempt.number) + " failed at once, before the operation returned: " + describe(now));
@@ -191,6 +197,22 @@ final class RetryHarness implements AutoCloseable {
             lastFailureReal = System.nanoTime();
             historyAtFailure = time.history().size();
             lastError = error;
+        }
+
+        /** Starts watching every thread (what happens next may happen on any of them). */
+        private void watchEverywhere() {
+            StuckInCode.Everywhere old = sightings;
+            if (old != null) {
+                old.close();
+            }
+            sightings = watch.everywhere(TimeScale.millis(20)).lookEveryMillisecond();
+        }
+
+        private void stopWatching() {
+            StuckInCode.Everywhere now = sightings;
+            if (now != null) {
+                now.close();
+            }
         }
     }
 
@@ -264,7 +286,7 @@ final class RetryHarness implements AutoCloseable {
         run.result = called.value();
         log.add(run.call() + " returned its future", "caller");
         run.result.whenComplete((value, error) -> log.add(run.call() + "'s future " + (error == null
-                ? "completed with \"" + value + "\"" : "failed with " + describe(error))));
+                ? "completed with \"" + value + "\"" : "failed with " + describe(unwrapOnce(error)))));
         return run.result;
     }
 
@@ -304,14 +326,20 @@ final class RetryHarness implements AutoCloseable {
     /** Fails attempt {@code number} on the service thread, then lets the scheduler run what is due. */
     void fail(Run run, int number, Throwable error) {
         Attempt attempt = run.get(number);
-        run.failed(error);
         attempt.failedAtVirtual = time.now().toNanos();
+        int made = run.attempts.size();
+        run.watchEverywhere();
         drive("service", () -> {
             log.add(run.attempt(number) + " failed: " + describe(error) + (attempt.wrapped()
                     ? " (it reaches your code wrapped in a CompletionException)" : ""));
+            run.failed(error);
             attempt.source.completeExceptionally(error);
         });
         drive("scheduler", time::runDue);
+        if (!time.pending().isEmpty() || run.attempts.size() > made || run.result.isDone()) {
+            // Right code has scheduled its wait (or finished): nothing is left to catch on another thread.
+            run.stopWatching();
+        }
         checks();
     }
 
@@ -328,8 +356,8 @@ final class RetryHarness implements AutoCloseable {
 
     /** Moves the clock forward while attempts are running; no attempt may start. */
     void advanceWhileRunning(Run run, Duration step) {
+        log.add("the test moves the clock to " + millis(time.now().plus(step).toNanos()), "test");
         drive("scheduler", () -> time.advance(step));
-        log.add("the test moved the clock to " + time.now().toMillis() + " ms", "test");
         checks();
         if (run.result.isDone()) {
             throw fail(report(LOST_OUTCOME)
@@ -346,8 +374,6 @@ final class RetryHarness implements AutoCloseable {
         long failedAt = run.lastFailureVirtual;
         long realFrom = run.lastFailureReal;
         int steps = 0;
-        boolean waitedReal = false;
-        StuckInCode.Everywhere everywhere = watch.everywhere();
         while (run.attempts.size() < number) {
             checks();
             if (run.result.isDone()) {
@@ -361,18 +387,16 @@ final class RetryHarness implements AutoCloseable {
                                     + millis(time.now().toNanos()) + ", yet no attempt started.\nOne task,"
                                     + " scheduled once for the whole wait, is all a retry needs."));
                 }
-                long before = time.now().toNanos();
+                logClockMove();
                 drive("scheduler", time::advanceToNext);
-                if (time.now().toNanos() != before) {
-                    log.add("the test moved the clock to " + millis(time.now().toNanos()), "test");
-                }
                 continue;
             }
-            waitedReal = true;
-            boolean moved = poll(() -> {
-                everywhere.look();
-                return run.attempts.size() >= number || run.result.isDone() || !time.pending().isEmpty();
-            });
+            if (run.sightings == null || !run.sightings.isLooking()) {
+                run.sightings = (run.sightings == null ? watch.everywhere(TimeScale.millis(20)) : run.sightings)
+                        .lookEveryMillisecond();
+            }
+            boolean moved = poll(() -> run.attempts.size() >= number || run.result.isDone()
+                    || !time.pending().isEmpty());
             syncHistory();
             if (!moved) {
                 throw fail(report(LOST_OUTCOME)
@@ -384,17 +408,18 @@ final class RetryHarness implements AutoCloseable {
             }
         }
         Attempt attempt = run.get(number);
+        run.stopWatching();
         checks();
         long waited = attempt.virtualNanos - failedAt;
         if (waited < TOLERANCE_NANOS / 2 && expected.toNanos() > 0) {
             long realGap = attempt.realNanos - realFrom;
-            if (waitedReal && realGap >= OWN_CLOCK_NANOS) {
+            if (realGap >= OWN_CLOCK_NANOS) {
                 String responsible = attempt.thread;
                 if (responsible.equals("scheduler")) {
                     List<VirtualTime.Scheduled> all = time.history();
                     responsible = all.isEmpty() ? responsible : all.get(all.size() - 1).thread();
                 }
-                List<StuckInCode.Sighting> held = everywhere.of(responsible);
+                List<StuckInCode.Sighting> held = run.sightings == null ? List.of() : run.sightings.of(responsible);
                 if (!held.isEmpty()) {
                     throw fail(report(SLEPT)
                             .saw(run.attempt(number) + " started " + realGap / 1_000_000 + " ms (real time) after "
@@ -405,10 +430,13 @@ final class RetryHarness implements AutoCloseable {
                 }
                 throw fail(report(IGNORED_THE_SCHEDULER)
                         .saw(run.attempt(number) + " started " + realGap / 1_000_000 + " ms (real time) after "
-                                + run.attempt(number - 1) + " failed, on thread '" + attempt.thread + "', with no"
-                                + " time passed on the scheduler call() was given.\nThe wait ran on a clock of its"
-                                + " own (CompletableFuture.delayedExecutor waits on the JDK's timer thread, even when"
-                                + " you give it an executor). Schedule the next attempt on the scheduler:"
+                                + run.attempt(number - 1) + " failed, yet no time had passed on the scheduler call()"
+                                + " was given: the wait ran on another clock. " + (responsible.equals(attempt.thread)
+                                        ? "The attempt was started by thread '" + attempt.thread + "'."
+                                        : "The task that started it was handed to the scheduler, to run at once, by"
+                                                + " thread '" + responsible + "'.")
+                                + "\nCompletableFuture.delayedExecutor waits on the JDK's own timer thread, even when"
+                                + " you give it an executor. Schedule the next attempt on the scheduler itself:"
                                 + " scheduler.schedule(task, delay, unit)."));
             }
             throw fail(report(NO_BACKOFF)
@@ -416,10 +444,17 @@ final class RetryHarness implements AutoCloseable {
                             + run.attempt(number - 1) + " failed; it should have waited " + millis(expected.toNanos())
                             + "."));
         }
+        if (steps > MOST_TASKS_PER_RIGHT_WAIT) {
+            throw fail(report(POLLED)
+                    .saw("Between " + run.attempt(number - 1) + "'s failure and " + run.attempt(number) + ", the"
+                            + " scheduler ran " + steps + " rounds of tasks, one for every millisecond the test moved"
+                            + " the clock: your code kept checking whether the wait was over.\nOne task, scheduled once"
+                            + " for the whole wait, is all a retry needs; the scheduler runs it on time."));
+        }
         if (Math.abs(waited - expected.toNanos()) > TOLERANCE_NANOS) {
             delayMistake(run, number, waited, expected, plain);
         }
-        log.add(run.attempt(number) + " started " + millis(waited) + " after the failure, as it should");
+        log.add(run.attempt(number) + " started " + millis(waited) + " after the failure, as it should", "test");
     }
 
     private void delayMistake(Run run, int number, long waited, Duration expected, Duration plain) {
@@ -502,8 +537,8 @@ final class RetryHarness implements AutoCloseable {
                 if (++steps > MOST_TASKS_PER_WAIT) {
                     break;
                 }
+                logClockMove();
                 drive("scheduler", time::advanceToNext);
-                log.add("the test moved the clock to " + millis(time.now().toNanos()), "test");
                 continue;
             }
             if (!poll(() -> run.result.isDone() || run.attempts.size() > made || !time.pending().isEmpty())) {
@@ -514,6 +549,7 @@ final class RetryHarness implements AutoCloseable {
                                 + " attempt."));
             }
         }
+        run.stopWatching();
         checks();
         if (run.attempts.size() > made) {
             throw fail(report(more)
@@ -618,8 +654,8 @@ final class RetryHarness implements AutoCloseable {
     void expectNothingMore(String after) {
         Map<Run, Integer> made = new HashMap<>();
         runs.forEach(r -> made.put(r, r.attempts.size()));
+        log.add("the test moves the clock on by an hour", "test");
         drive("scheduler", () -> time.advance(Duration.ofHours(1)));
-        log.add("the test moved the clock on by an hour", "test");
         checks();
         for (Run r : runs) {
             if (r.attempts.size() > made.get(r)) {
@@ -628,6 +664,14 @@ final class RetryHarness implements AutoCloseable {
                         .saw(r.attempt(extra.number) + " started at " + millis(extra.virtualNanos) + ", " + after
                                 + ": " + r.call() + " was already over."));
             }
+        }
+    }
+
+    /** Logs the clock's move to the next task's time, before the test moves it there. */
+    private void logClockMove() {
+        List<Duration> pending = time.pending();
+        if (!pending.isEmpty() && !pending.get(0).isZero()) {
+            log.add("the test moves the clock to " + millis(time.now().plus(pending.get(0)).toNanos()), "test");
         }
     }
 
@@ -658,7 +702,8 @@ final class RetryHarness implements AutoCloseable {
             if (q.error() == null || q.error() instanceof CompletionException || q.error() instanceof ExecutionException) {
                 throw fail(report(DID_NOT_UNWRAP)
                         .saw("The policy was asked whether " + (q.error() == null ? "null"
-                                : describe(q.error()) + " (around " + describe(q.error().getCause()) + ")")
+                                : "a " + q.error().getClass().getSimpleName() + " around "
+                                        + describe(q.error().getCause()))
                                 + " is transient, on thread '" + q.thread() + "'.\n" + (q.error() == null
                                         ? "That is what getCause() gives for an error that was not wrapped: unwrap only"
                                                 + " a CompletionException."
@@ -744,7 +789,7 @@ final class RetryHarness implements AutoCloseable {
     }
 
     private AssertionFailedError fail(Teach.Report report, Throwable cause) {
-        return report.detail(log.render(runs.size() > 1)).failure(cause);
+        return report.detail(log.render()).failure(cause);
     }
 
     private static Throwable storedFailure(CompletableFuture<?> future) {
@@ -755,6 +800,11 @@ final class RetryHarness implements AutoCloseable {
         Throwable[] stored = new Throwable[1];
         future.whenComplete((value, error) -> stored[0] = error);
         return stored[0];
+    }
+
+    /** What get() and join() report as the cause: the stored failure, less one CompletionException. */
+    private static Throwable unwrapOnce(Throwable stored) {
+        return stored instanceof CompletionException && stored.getCause() != null ? stored.getCause() : stored;
     }
 
     private static int indexOf(List<Throwable> list, Throwable t) {
@@ -790,7 +840,7 @@ final class RetryHarness implements AutoCloseable {
         return switch (future.state()) {
             case RUNNING -> "pending";
             case SUCCESS -> "completed with \"" + future.resultNow() + "\"";
-            case FAILED -> "failed with " + describe(storedFailure(future));
+            case FAILED -> "failed with " + describe(unwrapOnce(storedFailure(future)));
             case CANCELLED -> "cancelled";
         };
     }
@@ -803,6 +853,7 @@ final class RetryHarness implements AutoCloseable {
 
     @Override
     public void close() {
+        runs.forEach(Run::stopWatching);
         time.scheduler().shutdownNow();
     }
 
@@ -812,6 +863,7 @@ final class RetryHarness implements AutoCloseable {
 
         private final List<Entry> entries = new CopyOnWriteArrayList<>();
         private final AtomicLong seq = new AtomicLong();
+        private volatile int mark;
 
         void add(String text) {
             add(text, Thread.currentThread().getName());
@@ -821,22 +873,35 @@ final class RetryHarness implements AutoCloseable {
             add(time.now().toNanos(), thread, text);
         }
 
-        void add(long virtualNanos, String thread, String text) {
+        synchronized void add(long virtualNanos, String thread, String text) {
+            String move = "the test moves the clock to";
+            if (text.startsWith(move) && !entries.isEmpty()
+                    && entries.get(entries.size() - 1).text().startsWith(move)) {
+                entries.remove(entries.size() - 1);
+            }
             entries.add(new Entry(virtualNanos, seq.getAndIncrement(), thread, text));
         }
 
-        String render(boolean manyCalls) {
+        /** Later renderings show only what happened from now on. */
+        void mark() {
+            mark = entries.size();
+        }
+
+        String render() {
             StringBuilder out = new StringBuilder("What happened, in the test's virtual time (its clock moves only when"
                     + " the test moves it):\n");
             out.append(String.format(Locale.ROOT, "%10s  %-12s  %s%n", "time", "thread", "event"));
-            entries.stream()
+            List<Entry> shown = entries.subList(Math.min(mark, entries.size()), entries.size()).stream()
                     .sorted(Comparator.comparingLong(Entry::virtualNanos).thenComparingLong(Entry::seq))
-                    .limit(60)
-                    .forEach(e -> out.append(String.format(Locale.ROOT, "%10s  %-12s  %s%n", millis(e.virtualNanos()),
-                            e.thread().length() > 12 ? e.thread().substring(0, 11) + "~" : e.thread(), e.text())));
-            if (entries.size() > 60) {
-                out.append("  ... and ").append(entries.size() - 60).append(" more\n");
+                    .toList();
+            int skip = Math.max(0, shown.size() - 60);
+            if (mark > 0 || skip > 0) {
+                out.append(String.format(Locale.ROOT, "%10s  %-12s  %s%n", "", "", "(" + (mark + skip)
+                        + " earlier events left out)"));
             }
+            shown.stream().skip(skip).forEach(e -> out.append(String.format(Locale.ROOT, "%10s  %-12s  %s%n",
+                    millis(e.virtualNanos()), e.thread().length() > 12 ? e.thread().substring(0, 11) + "~" : e.thread(),
+                    e.text())));
             return out.toString();
         }
     }

@@ -181,9 +181,16 @@ public final class StuckInCode {
 
     /** Follows one thread over several looks: inconclusive waits and spins count once they have lasted. */
     private final class Follower {
+        private final Duration waitFor;
+        private final Duration spinFor;
         private String method;
         private How how;
         private long since;
+
+        Follower(Duration waitFor, Duration spinFor) {
+            this.waitFor = waitFor;
+            this.spinFor = spinFor;
+        }
 
         Optional<Sighting> look(String name, Thread.State state, StackTraceElement[] stack) {
             Optional<Sighting> sure = conclusive(name, state, stack);
@@ -210,7 +217,7 @@ public final class StuckInCode {
                 since = t;
                 return Optional.empty();
             }
-            long needed = (now == How.SPINNING ? spinPatience : patience).toNanos();
+            long needed = (now == How.SPINNING ? spinFor : waitFor).toNanos();
             return t - since >= needed ? Optional.of(new Sighting(name, now, state, stack, t)) : Optional.empty();
         }
     }
@@ -236,7 +243,7 @@ public final class StuckInCode {
         }, name);
         thread.setDaemon(true);
         thread.start();
-        Follower follower = new Follower();
+        Follower follower = new Follower(patience, spinPatience);
         long deadline = System.nanoTime() + bound.toNanos();
         while (true) {
             try {
@@ -260,25 +267,60 @@ public final class StuckInCode {
 
     /**
      * A recorder of every platform thread of the JVM: call {@link Everywhere#look()} while waiting for
-     * something, then ask what a given thread was seen doing. Virtual threads are not seen.
+     * something (or {@link Everywhere#lookEveryMillisecond()}), then ask what a given thread was seen doing.
+     * A wait or a spin counts here once it has lasted {@code patience}: the recorder serves to attribute an
+     * event the test has other evidence about (an attempt that started by itself) to what its thread did
+     * just before. Virtual threads are not seen.
      */
-    public Everywhere everywhere() {
-        return new Everywhere();
+    public Everywhere everywhere(Duration patience) {
+        return new Everywhere(patience);
     }
 
     /** Sightings of every thread, gathered look by look. */
-    public final class Everywhere {
+    public final class Everywhere implements AutoCloseable {
+        private final Duration everywherePatience;
         private final Map<Thread, Follower> followers = new java.util.HashMap<>();
         private final List<Sighting> seen = new ArrayList<>();
+        private volatile Thread looker;
+
+        private Everywhere(Duration patience) {
+            this.everywherePatience = patience;
+        }
+
+        /** Looks at every thread every millisecond, on a daemon thread of its own, until {@link #close()}. */
+        public synchronized Everywhere lookEveryMillisecond() {
+            if (looker == null) {
+                looker = new Thread(() -> {
+                    while (looker == Thread.currentThread()) {
+                        look();
+                        java.util.concurrent.locks.LockSupport.parkNanos(LOOK_NANOS);
+                    }
+                }, "stuck-in-code-watch");
+                looker.setDaemon(true);
+                looker.start();
+            }
+            return this;
+        }
+
+        /** Whether a {@link #lookEveryMillisecond()} thread is looking. */
+        public boolean isLooking() {
+            return looker != null;
+        }
+
+        /** Stops looking (the sightings so far are kept). */
+        @Override
+        public void close() {
+            looker = null;
+        }
 
         /** Looks at every thread once. */
         public synchronized void look() {
             for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
                 Thread t = e.getKey();
-                if (t == Thread.currentThread()) {
+                if (t == Thread.currentThread() || t == looker) {
                     continue;
                 }
-                followers.computeIfAbsent(t, x -> new Follower())
+                followers.computeIfAbsent(t, x -> new Follower(everywherePatience, everywherePatience))
                         .look(t.getName(), t.getState(), e.getValue())
                         .ifPresent(seen::add);
             }
