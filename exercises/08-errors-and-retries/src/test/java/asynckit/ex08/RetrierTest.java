@@ -72,6 +72,7 @@ class RetrierTest implements NoBlockingCalls {
             Run refused = h.run("a").failingAtOnce(1, new IOException("connection refused"));
             h.start(refused);
             h.expectFirstAttempt(refused);
+            h.expectRetry(refused, 2, ms(100), ms(100));
 
             // An operation whose attempt takes its time: call() must not wait for it.
             Run slow = h.run("b");

@@ -70,6 +70,9 @@ final class RetryHarness implements AutoCloseable {
     private static final int MOST_TASKS_PER_RIGHT_WAIT = 5;
     private static final int RUNAWAY_TASKS = 10_000;
     private static final long TOLERANCE_NANOS = 1_000_000;
+    /** A thread that burnt this much CPU between a failure and the attempt it started was spinning. */
+    private static final long SPIN_CPU_NANOS = 5_000_000;
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
     final VirtualTime time = new VirtualTime();
     final RetryPolicy policy;
@@ -86,6 +89,24 @@ final class RetryHarness implements AutoCloseable {
 
     private record Question(Throwable error, String thread) {}
 
+    /**
+     * How many times a thread had waited (slept, parked, waited on a monitor) at a moment the test saw it
+     * run the learner's code: when a failure was delivered on it, when it asked the policy, when it started
+     * an attempt. Between two such moments on the same thread only the learner's code runs, so a count that
+     * grew means that code made the thread wait.
+     */
+    private record Mark(long threadId, long waited, long atNanos) {}
+
+    private final List<Mark> marks = new CopyOnWriteArrayList<>();
+
+    private Mark mark() {
+        long id = Thread.currentThread().threadId();
+        java.lang.management.ThreadInfo info = CPU.getThreadInfo(id);
+        Mark m = new Mark(id, info == null ? -1 : info.getWaitedCount(), System.nanoTime());
+        marks.add(m);
+        return m;
+    }
+
     /** A retrier with {@code maxAttempts} attempts, a first wait of {@code firstDelayMillis}, and a scripted random source. */
     RetryHarness(int maxAttempts, long firstDelayMillis, double jitter, double... randoms) {
         this.randoms = Arrays.stream(randoms).boxed().toList();
@@ -99,6 +120,7 @@ final class RetryHarness implements AutoCloseable {
     }
 
     private boolean isTransient(Throwable error) {
+        mark();
         questions.add(new Question(error, Thread.currentThread().getName()));
         boolean answer = transientError(error);
         log.add("policy asked: is " + describe(error) + " transient? " + (answer ? "yes" : "no"));
@@ -139,6 +161,8 @@ final class RetryHarness implements AutoCloseable {
         volatile Throwable lastError;
         /** Every thread of the JVM, watched from just before a failure is delivered until the next attempt. */
         volatile StuckInCode.Everywhere sightings;
+        /** The CPU time of every thread when the last failure was about to be delivered. */
+        volatile Map<Long, Long> cpuAtFailure = Map.of();
 
         private Run(String name) {
             this.name = name;
@@ -177,6 +201,9 @@ final class RetryHarness implements AutoCloseable {
                         .findFirst().orElse(null);
                 attempt = new Attempt(number, time.now().toNanos(), System.nanoTime(),
                         Thread.currentThread().getName(), running);
+                attempt.threadId = Thread.currentThread().threadId();
+                attempt.cpuNanos = CPU.getCurrentThreadCpuTime();
+                attempt.mark = mark();
                 attempts.add(attempt);
             }
             log.add(attempt(attempt.number) + " started" + (attempt.runningBefore == null ? ""
@@ -185,6 +212,7 @@ final class RetryHarness implements AutoCloseable {
             if (now != null) {
                 watchEverywhere();
                 failed(now);
+                mark();
                 attempt.failedAtVirtual = time.now().toNanos();
                 log.add(attempt(attempt.number) + " failed at once, before the operation returned: " + describe(now));
                 attempt.source.completeExceptionally(now);
@@ -199,12 +227,17 @@ final class RetryHarness implements AutoCloseable {
             lastError = error;
         }
 
-        /** Starts watching every thread (what happens next may happen on any of them). */
+        /** Starts watching every thread (what happens next may happen on any of them), and notes their CPU time. */
         private void watchEverywhere() {
             StuckInCode.Everywhere old = sightings;
             if (old != null) {
                 old.close();
             }
+            Map<Long, Long> cpu = new HashMap<>();
+            for (long id : CPU.getAllThreadIds()) {
+                cpu.put(id, CPU.getThreadCpuTime(id));
+            }
+            cpuAtFailure = cpu;
             sightings = watch.everywhere(TimeScale.millis(20)).lookEveryMillisecond();
         }
 
@@ -226,6 +259,9 @@ final class RetryHarness implements AutoCloseable {
         final CompletableFuture<String> source = new CompletableFuture<>();
         final CompletableFuture<String> handed;
         volatile long failedAtVirtual = -1;
+        volatile long threadId;
+        volatile long cpuNanos;
+        volatile Mark mark;
 
         Attempt(int number, long virtualNanos, long realNanos, String thread, String runningBefore) {
             this.number = number;
@@ -259,10 +295,13 @@ final class RetryHarness implements AutoCloseable {
         syncHistory();
         if (called.stuck() != null) {
             StuckInCode.Sighting s = called.stuck();
-            List<Mistake> named = s.how() == StuckInCode.How.WAITING ? List.of(BLOCKED_CALLER)
+            String sleptBefore = run.attempts.size() >= 2 && run.attempts.get(1).thread.equals("caller")
+                    ? heldBetween(run, run.attempts.get(1), "caller") : null;
+            List<Mistake> named = s.how() == StuckInCode.How.WAITING && sleptBefore == null ? List.of(BLOCKED_CALLER)
                     : List.of(BLOCKED_CALLER, SLEPT);
             throw fail(report(named)
-                    .saw(run.call() + " had not returned: " + s.describe() + ".\nA method that returns a"
+                    .saw(run.call() + " had not returned: " + s.describe() + "." + (sleptBefore == null ? ""
+                            : "\nBefore that, between attempts 1 and 2, " + sleptBefore) + "\nA method that returns a"
                             + " CompletableFuture hands it back at once; waiting for an attempt, or between"
                             + " attempts, is the scheduler's job, not the caller's.")
                     .detail(s.where()));
@@ -312,7 +351,7 @@ final class RetryHarness implements AutoCloseable {
             Attempt first = run.get(1);
             if (!first.source.isDone() || run.result.state() == java.util.concurrent.Future.State.SUCCESS) {
                 throw fail(report(LOST_OUTCOME)
-                        .saw(run.call() + "'s future was already " + state(run.result) + " while "
+                        .saw(run.call() + "'s future had already " + state(run.result) + " while "
                                 + run.attempt(1) + " " + (first.source.isDone() ? "had failed" : "was still running")
                                 + ".\nIts outcome is the outcome of the attempts; it cannot be known yet."));
             }
@@ -333,6 +372,7 @@ final class RetryHarness implements AutoCloseable {
             log.add(run.attempt(number) + " failed: " + describe(error) + (attempt.wrapped()
                     ? " (it reaches your code wrapped in a CompletionException)" : ""));
             run.failed(error);
+            mark();
             attempt.source.completeExceptionally(error);
         });
         drive("scheduler", time::runDue);
@@ -361,7 +401,7 @@ final class RetryHarness implements AutoCloseable {
         checks();
         if (run.result.isDone()) {
             throw fail(report(LOST_OUTCOME)
-                    .saw(run.call() + "'s future was " + state(run.result) + " while an attempt was still running."));
+                    .saw(run.call() + "'s future had " + state(run.result) + " while an attempt was still running."));
         }
     }
 
@@ -419,14 +459,13 @@ final class RetryHarness implements AutoCloseable {
                     List<VirtualTime.Scheduled> all = time.history();
                     responsible = all.isEmpty() ? responsible : all.get(all.size() - 1).thread();
                 }
-                List<StuckInCode.Sighting> held = run.sightings == null ? List.of() : run.sightings.of(responsible);
-                if (!held.isEmpty()) {
-                    throw fail(report(SLEPT)
+                String held = heldBetween(run, attempt, responsible);
+                if (held != null) {
+                    throw fail(report(responsible.equals("caller") ? List.of(BLOCKED_CALLER, SLEPT) : List.of(SLEPT))
                             .saw(run.attempt(number) + " started " + realGap / 1_000_000 + " ms (real time) after "
                                     + run.attempt(number - 1) + " failed, with no time passed on the scheduler: "
-                                    + held.get(0).describe() + ".\nThat thread can do nothing else while it waits;"
-                                    + " the scheduler can wait for you without any thread.")
-                            .detail(held.get(0).where()));
+                                    + held + "\nThat thread can do nothing else while it waits; the scheduler can wait"
+                                    + " for you without any thread."));
                 }
                 throw fail(report(IGNORED_THE_SCHEDULER)
                         .saw(run.attempt(number) + " started " + realGap / 1_000_000 + " ms (real time) after "
@@ -435,9 +474,11 @@ final class RetryHarness implements AutoCloseable {
                                         ? "The attempt was started by thread '" + attempt.thread + "'."
                                         : "The task that started it was handed to the scheduler, to run at once, by"
                                                 + " thread '" + responsible + "'.")
-                                + "\nCompletableFuture.delayedExecutor waits on the JDK's own timer thread, even when"
-                                + " you give it an executor. Schedule the next attempt on the scheduler itself:"
-                                + " scheduler.schedule(task, delay, unit)."));
+                                + "\nA timer of its own does that (CompletableFuture.delayedExecutor waits on the JDK's"
+                                + " own timer thread, even when you give it an executor), and so does a thread that"
+                                + " waits itself (if it slept or spun, the watch did not catch it in the act)."
+                                + " Schedule the next attempt on the scheduler itself: scheduler.schedule(task, delay,"
+                                + " unit)."));
             }
             throw fail(report(NO_BACKOFF)
                     .saw(run.attempt(number) + " started at once, " + millis(waited) + " after "
@@ -455,6 +496,55 @@ final class RetryHarness implements AutoCloseable {
             delayMistake(run, number, waited, expected, plain);
         }
         log.add(run.attempt(number) + " started " + millis(waited) + " after the failure, as it should", "test");
+    }
+
+    /**
+     * What the thread that started an attempt by itself (or handed the task that started it to the
+     * scheduler) did in your code while the wait went on: asleep, blocked, or running (spinning); null if
+     * it was never seen there and burnt no CPU.
+     */
+    private String heldBetween(Run run, Attempt attempt, String responsible) {
+        StuckInCode.Everywhere seen = run.sightings;
+        long from = run.lastFailureReal;
+        long before = attempt.realNanos - 10_000_000L;
+        Mark started = attempt.mark;
+        Mark earlier = marks.stream()
+                .filter(m -> started != null && m != started && m.threadId() == started.threadId()
+                        && m.atNanos() >= from && m.atNanos() <= started.atNanos())
+                .reduce((a, b) -> b).orElse(null);
+        boolean waitedOnIt = responsible.equals(attempt.thread) && earlier != null && earlier.waited() >= 0
+                && started.waited() > earlier.waited();
+        if (seen != null) {
+            for (StuckInCode.Sighting s : seen.of(responsible)) {
+                if (s.atNanos() >= from && s.atNanos() <= attempt.realNanos) {
+                    return s.describe() + ".\n" + s.where();
+                }
+            }
+            // A thread of the test's own (caller, service, scheduler) is judged by its wait count above; seen
+            // merely running on a loaded machine, it may have been preempted, not spinning.
+            boolean ours = List.of("caller", "service", "scheduler").contains(responsible);
+            for (StuckInCode.Sighting s : ours ? List.<StuckInCode.Sighting>of() : seen.inCodeOf(responsible)) {
+                if (s.atNanos() >= from && s.atNanos() <= before) {
+                    return "thread '" + responsible + "' was seen " + (s.how() == StuckInCode.How.RUNNING
+                            ? "running your code (spinning)" : "waiting inside your code") + " "
+                            + (attempt.realNanos - s.atNanos()) / 1_000_000 + " ms before it started the attempt.\n"
+                            + s.where();
+                }
+            }
+        }
+        if (waitedOnIt) {
+            return "thread '" + responsible + "' ran your code from the failure to the next attempt, and in between"
+                    + " it waited " + (started.waited() - earlier.waited()) + " time(s) (a sleep, a park or a join)"
+                    + " for " + (started.atNanos() - earlier.atNanos()) / 1_000_000 + " ms in all.";
+        }
+        if (responsible.equals(attempt.thread)) {
+            long burnt = attempt.cpuNanos - run.cpuAtFailure.getOrDefault(attempt.threadId, 0L);
+            if (burnt >= SPIN_CPU_NANOS) {
+                return "thread '" + responsible + "' used " + burnt / 1_000_000 + " ms of CPU between the failure and"
+                        + " the attempt it started: it was spinning, checking the clock over and over.";
+            }
+        }
+        return null;
     }
 
     private void delayMistake(Run run, int number, long waited, Duration expected, Duration plain) {
@@ -507,12 +597,12 @@ final class RetryHarness implements AutoCloseable {
             throw fail(report(DID_NOT_CALL)
                     .saw("After " + run.attempt(number - 1) + " failed, " + run.call() + " waited "
                             + millis(time.now().toNanos() - run.lastFailureVirtual) + " on the scheduler, then its"
-                            + " future was " + state(run.result) + " without calling the operation again.\nA failed"
+                            + " future " + state(run.result) + ", without calling the operation again.\nA failed"
                             + " future stays failed: waiting on it again gives the same error. A retry is a new"
                             + " call of operation.get()."));
         }
         throw fail(report(GAVE_UP_TOO_SOON)
-                .saw(run.call() + "'s future was " + state(run.result) + " after " + (number - 1) + " attempt(s);"
+                .saw(run.call() + "'s future " + state(run.result) + " after " + (number - 1) + " attempt(s);"
                         + " the last error, " + describe(run.lastError) + ", is transient, and the policy allows "
                         + policy.maxAttempts() + " attempts in all.\nmaxAttempts counts every attempt, the first"
                         + " one included."));
@@ -642,7 +732,7 @@ final class RetryHarness implements AutoCloseable {
                 || !value.equals(run.result.resultNow())) {
             throw fail(report(LOST_OUTCOME)
                     .saw(run.attempt(number) + " succeeded with \"" + value + "\", but " + run.call() + "'s future "
-                            + (run.result.isDone() ? "was " + state(run.result) : "was still pending "
+                            + (run.result.isDone() ? state(run.result) : "was still pending "
                                     + SOON.toMillis() + " ms later") + ".\nThe first success is the outcome: complete"
                             + " with its value, untouched.")
                     .expected(value)
@@ -717,6 +807,7 @@ final class RetryHarness implements AutoCloseable {
     private void drive(String thread, Runnable action) {
         int before = time.history().size();
         StuckInCode.Watched<Object> done = watch.run(thread, SOON, () -> {
+            mark();
             action.run();
             return null;
         }, () -> time.history().size() > before + RUNAWAY_TASKS);

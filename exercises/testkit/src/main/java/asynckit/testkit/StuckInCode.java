@@ -47,7 +47,8 @@ public final class StuckInCode {
     public enum How {
         SLEEPING("asleep"),
         WAITING("waiting (a join, a get, a latch or a lock)"),
-        SPINNING("spinning (running the same code over and over)");
+        SPINNING("spinning (running the same code over and over)"),
+        RUNNING("running your code");
 
         private final String words;
 
@@ -99,7 +100,7 @@ public final class StuckInCode {
     private static final long LOOK_NANOS = 1_000_000;
 
     private final Set<String> classNames;
-    private final Duration patience = TimeScale.millis(50);
+    private final Duration patience = TimeScale.millis(200);
     private final Duration spinPatience = TimeScale.millis(200);
 
     private StuckInCode(Collection<String> classNames) {
@@ -116,7 +117,7 @@ public final class StuckInCode {
         return inClasses(lesson.learnerClasses());
     }
 
-    /** How long an inconclusive wait inside the watched code must last to count (50 ms, scaled). */
+    /** How long an inconclusive wait inside the watched code must last to count (200 ms, scaled). */
     public Duration patience() {
         return patience;
     }
@@ -133,10 +134,20 @@ public final class StuckInCode {
         return classNames.contains(nested < 0 ? cls : cls.substring(0, nested));
     }
 
+    /**
+     * The index of the first frame of the watched code, if every frame above it is the JDK's: a wait in
+     * code the watched code called back into (the test's own operation, a testkit scheduler) is not the
+     * watched code's doing. -1 otherwise.
+     */
     private int firstWatched(StackTraceElement[] stack) {
         for (int i = 0; i < stack.length; i++) {
             if (isWatched(stack[i])) {
                 return i;
+            }
+            String cls = stack[i].getClassName();
+            if (!(cls.startsWith("java.") || cls.startsWith("javax.") || cls.startsWith("jdk.")
+                    || cls.startsWith("sun."))) {
+                return -1;
             }
         }
         return -1;
@@ -281,6 +292,7 @@ public final class StuckInCode {
         private final Duration everywherePatience;
         private final Map<Thread, Follower> followers = new java.util.HashMap<>();
         private final List<Sighting> seen = new ArrayList<>();
+        private final List<Sighting> inCode = new ArrayList<>();
         private volatile Thread looker;
 
         private Everywhere(Duration patience) {
@@ -320,15 +332,26 @@ public final class StuckInCode {
                 if (t == Thread.currentThread() || t == looker) {
                     continue;
                 }
+                Thread.State state = t.getState();
+                StackTraceElement[] stack = e.getValue();
                 followers.computeIfAbsent(t, x -> new Follower(everywherePatience, everywherePatience))
-                        .look(t.getName(), t.getState(), e.getValue())
+                        .look(t.getName(), state, stack)
                         .ifPresent(seen::add);
+                if (firstWatched(stack) >= 0) {
+                    inCode.add(new Sighting(t.getName(), state == Thread.State.RUNNABLE ? How.RUNNING : How.WAITING,
+                            state, stack, System.nanoTime()));
+                }
             }
         }
 
         /** What the threads with this name were seen doing, first sighting first. */
         public synchronized List<Sighting> of(String threadName) {
             return seen.stream().filter(s -> s.thread().equals(threadName)).toList();
+        }
+
+        /** Every look that found the thread with this name inside the watched code, whatever it was doing. */
+        public synchronized List<Sighting> inCodeOf(String threadName) {
+            return inCode.stream().filter(s -> s.thread().equals(threadName)).toList();
         }
 
         /** The names of every thread seen held, in the order first seen. */
