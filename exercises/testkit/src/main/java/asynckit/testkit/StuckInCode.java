@@ -99,17 +99,26 @@ public final class StuckInCode {
             "java.util.concurrent.TimeUnit.sleep");
     private static final long LOOK_NANOS = 1_000_000;
 
-    private final Set<String> classNames;
+    /** The watched classes' names, each with its class loader's name (null when the loader has none). */
+    private final Map<String, String> classNames;
     private final Duration patience = TimeScale.millis(200);
     private final Duration spinPatience = TimeScale.millis(200);
 
-    private StuckInCode(Collection<String> classNames) {
-        this.classNames = Set.copyOf(classNames);
+    private StuckInCode(Map<String, String> classNames) {
+        this.classNames = classNames;
     }
 
-    /** Watches the code of these classes (and their nested classes and lambdas). */
+    /**
+     * Watches the code of these classes (and their nested classes and lambdas). Where implementations of one
+     * exercise run side by side in one JVM (the self-test), each under a class loader of its own name, a frame
+     * counts only if its loader has the name of the watched class's loader.
+     */
     public static StuckInCode inClasses(Collection<Class<?>> classes) {
-        return new StuckInCode(classes.stream().map(Class::getName).toList());
+        Map<String, String> names = new java.util.HashMap<>();
+        for (Class<?> c : classes) {
+            names.put(c.getName(), c.getClassLoader() == null ? null : c.getClassLoader().getName());
+        }
+        return new StuckInCode(names);
     }
 
     /** Watches the classes the lesson's learner writes. */
@@ -131,7 +140,12 @@ public final class StuckInCode {
     public boolean isWatched(StackTraceElement frame) {
         String cls = frame.getClassName();
         int nested = cls.indexOf('$');
-        return classNames.contains(nested < 0 ? cls : cls.substring(0, nested));
+        String outer = nested < 0 ? cls : cls.substring(0, nested);
+        if (!classNames.containsKey(outer)) {
+            return false;
+        }
+        String loader = classNames.get(outer);
+        return loader == null || loader.equals(frame.getClassLoaderName());
     }
 
     /**
