@@ -157,11 +157,13 @@ public final class Commands {
         int seen = show.stream().mapToInt(Lessons.Hint::number).max().orElse(0);
         entry.hintsShown = Math.max(entry.hintsShown, seen);
         save(state);
-        if (!all && entry.hintsShown < hints.size() && (number == null || number == entry.hintsShown)) {
-            out.println(style.dim("More: ./kit hint " + m.code() + " (hint " + (entry.hintsShown + 1) + " of "
-                    + hints.size() + ")"));
-        } else if (!all && entry.hintsShown >= hints.size()) {
-            out.println(style.dim("That was the last hint; the lesson is " + m.lesson() + "."));
+        if (!all) {
+            int n = show.get(0).number();
+            if (n == hints.size()) {
+                out.println(style.dim("That was the last hint; the lesson is " + m.lesson() + "."));
+            } else if (n == entry.hintsShown) {
+                out.println(style.dim("More: ./kit hint " + m.code() + " (hint " + (n + 1) + " of " + hints.size() + ")"));
+            }
         }
         return 0;
     }

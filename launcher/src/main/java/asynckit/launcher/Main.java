@@ -139,8 +139,7 @@ public final class Main {
         try {
             args = parse(argv);
         } catch (UsageException e) {
-            out.println("kit: " + e.getMessage() + ".");
-            out.println(USAGE);
+            out.println("kit: " + e.getMessage() + ". (./kit help lists the commands)");
             return 2;
         }
         if (args.command().equals("help")) {

@@ -81,7 +81,9 @@ public final class Report {
                     ? "The tests do not compile against your code: keep the classes and public methods the stub declares."
                     : "Your code does not compile:"));
             for (CompileProblem p : r.compileProblems()) {
-                out.println("  " + p.describe(kit.root()));
+                List<String> lines = p.describe(kit.root()).lines().toList();
+                out.println("  " + lines.get(0));
+                lines.stream().skip(1).forEach(l -> out.println("      " + l.strip()));
             }
             out.println();
             return;
@@ -131,7 +133,8 @@ public final class Report {
         String code = m.code();
         if (!r.compiled()) {
             CompileProblem p = r.compileProblems().get(0);
-            return style.red("does not compile") + " · " + r.compileProblems().size()
+            return style.red(p.inTests() ? "the tests do not compile against your code" : "does not compile")
+                    + " · " + r.compileProblems().size()
                     + (r.compileProblems().size() == 1 ? " error" : " errors") + " · first: "
                     + (p.file() == null ? "" : p.file().getFileName() + (p.line() > 0 ? ":" + p.line() : ""));
         }
