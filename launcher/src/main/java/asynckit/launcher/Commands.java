@@ -19,11 +19,18 @@ public final class Commands {
     private final Kit kit;
     private final PrintWriter out;
     private final Style style;
+    private final boolean inWatch;
 
     public Commands(Kit kit, PrintWriter out, Style style) {
+        this(kit, out, style, false);
+    }
+
+    /** @param inWatch phrase pointers for the watch screen (press h) rather than for the shell */
+    Commands(Kit kit, PrintWriter out, Style style, boolean inWatch) {
         this.kit = kit;
         this.out = out;
         this.style = style;
+        this.inWatch = inWatch;
     }
 
     /** Where an exercise stands, from the last recorded run and the files on disk. */
@@ -102,7 +109,7 @@ public final class Commands {
             state.of(m.id()).lastRun = report.toLastRun(kit.digest(m));
             save(state);
         }
-        out.println(report.closingLine(nextAfter(m, state)));
+        out.println(report.closingLine(nextAfter(m, state), false));
         return r.allPassed() ? 0 : 1;
     }
 
@@ -162,7 +169,8 @@ public final class Commands {
             if (n == hints.size()) {
                 out.println(style.dim("That was the last hint; the lesson is " + m.lesson() + "."));
             } else if (n == entry.hintsShown) {
-                out.println(style.dim("More: ./kit hint " + m.code() + " (hint " + (n + 1) + " of " + hints.size() + ")"));
+                out.println(style.dim((inWatch ? "More: press h" : "More: ./kit hint " + m.code()) + " (hint " + (n + 1)
+                        + " of " + hints.size() + ")"));
             }
         }
         return 0;
@@ -227,7 +235,7 @@ public final class Commands {
             passes = r.allPassed();
             if (!passes) {
                 out.println("The solution of " + m.fullTitle() + " is shown once your code passes every test; now: "
-                        + report.closingLine(Optional.empty()) + ".");
+                        + report.closingLine(Optional.empty(), false) + ".");
                 out.println(style.dim("./kit test " + m.code() + " shows what is left; ./kit hint " + m.code()
                         + " the next hint."));
                 return 1;

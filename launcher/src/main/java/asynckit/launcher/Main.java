@@ -49,6 +49,15 @@ public final class Main {
     public static void main(String[] argv) {
         System.setProperty("org.jline.terminal.disableDeprecatedProviderWarning", "true");
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        java.io.PrintStream err = System.err;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (Engine.testsRunning()) {
+                err.println();
+                err.println("kit: the code under test ended this JVM (System.exit or Runtime.exit) while its tests ran."
+                        + " Report a failure by completing the future exceptionally or throwing instead.");
+                err.flush();
+            }
+        }));
         int code;
         try {
             Path root = Path.of(System.getProperty("kit.root", ".")).toAbsolutePath().normalize();

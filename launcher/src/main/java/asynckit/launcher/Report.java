@@ -128,8 +128,8 @@ public final class Report {
         return p == 0 ? "" : "  (" + p + (p == 1 ? " point)" : " points)");
     }
 
-    /** The one closing line. */
-    public String closingLine(Optional<Manifest> next) {
+    /** The one closing line; {@code inWatch} points at the h key instead of ./kit hint. */
+    public String closingLine(Optional<Manifest> next, boolean inWatch) {
         String code = m.code();
         if (!r.compiled()) {
             CompileProblem p = r.compileProblems().get(0);
@@ -154,7 +154,7 @@ public final class Report {
         }
         String first = firstMistake().map(id -> "[" + id + "]")
                 .orElseGet(() -> "\"" + firstFailure().map(TestOutcome::displayName).orElse("?") + "\"");
-        return style.red(counts) + " · first to fix: " + first + " -> ./kit hint " + code
+        return style.red(counts) + " · first to fix: " + first + (inWatch ? " -> press h for a hint" : " -> ./kit hint " + code)
                 + (r.timedOut() ? " · stopped after the time limit" : "");
     }
 

@@ -66,7 +66,7 @@ public final class Watch {
         this.style = style;
         this.screen = screen;
         this.events = events;
-        this.commands = new Commands(kit, out, style);
+        this.commands = new Commands(kit, out, style, true);
     }
 
     /** Runs until q (or the end of the keys); returns the exit code. */
@@ -184,7 +184,7 @@ public final class Watch {
                 // progress is a convenience
             }
         }
-        out.println(report.closingLine(commands.nextAfter(current, state)));
+        out.println(report.closingLine(commands.nextAfter(current, state), true));
         out.println(style.dim(String.format(java.util.Locale.ROOT, "compiled in %.2f s · tests ran in %.2f s · %d ms in all",
                 r.compileTime().toNanos() / 1e9, r.testTime().toNanos() / 1e9, (System.nanoTime() - t0) / 1_000_000)));
         footer();

@@ -77,6 +77,15 @@ public final class Engine implements AutoCloseable {
             java.util.regex.Pattern.compile("(Test[^.]*|[^.]*Test|[^.]*Tests|[^.]*TestCase)");
     private static final String[] SHARED = {"org.junit.platform.", "org.opentest4j.", "org.apiguardian."};
     private static final AtomicLong RUNS = new AtomicLong();
+    private static final java.util.concurrent.atomic.AtomicInteger TESTING = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * True while some engine of this JVM is running tests: a JVM that exits then was ended by the code
+     * under test ({@code System.exit}), which a host can tell its user from a shutdown hook.
+     */
+    public static boolean testsRunning() {
+        return TESTING.get() > 0;
+    }
 
     private final JavaCompiler javac;
     private final StandardJavaFileManager files;
@@ -179,6 +188,7 @@ public final class Engine implements AutoCloseable {
             System.setOut(sink);
             System.setErr(sink);
         }
+        TESTING.incrementAndGet();
         try {
             runner.start();
             try {
@@ -195,6 +205,7 @@ public final class Engine implements AutoCloseable {
                 runner.interrupt();
             }
         } finally {
+            TESTING.decrementAndGet();
             if (req.captureOutput()) {
                 System.setOut(oldOut);
                 System.setErr(oldErr);
