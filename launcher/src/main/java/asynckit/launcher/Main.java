@@ -56,6 +56,7 @@ public final class Main {
                 err.println("kit: the code under test ended this JVM (System.exit or Runtime.exit) while its tests ran."
                         + " Report a failure by completing the future exceptionally or throwing instead.");
                 err.flush();
+                Runtime.getRuntime().halt(1); // whatever status the code chose, the tests did not pass
             }
         }));
         int code;
