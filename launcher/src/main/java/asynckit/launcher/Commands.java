@@ -101,16 +101,27 @@ public final class Commands {
                 .map(f -> f.substring(f.lastIndexOf('/') + 1)).toList())));
         out.println();
         out.flush();
+        return runAndReport(engine, m).allPassed() ? 0 : 1;
+    }
+
+    /** Runs the exercise's tests, prints the body and the closing line, and records the run. */
+    RunResult runAndReport(Engine engine, Manifest m) throws IOException {
         RunResult r = engine.run(kit.request(m));
         Report report = new Report(m, r, style);
         report.printBody(out, kit);
+        State state = record(m, report, r);
+        out.println(report.closingLine(nextAfter(m, state), inWatch));
+        return r;
+    }
+
+    /** Records a run that compiled as the exercise's last run; returns the state. */
+    private State record(Manifest m, Report report, RunResult r) throws IOException {
         State state = State.load(kit.root());
         if (r.compiled()) {
             state.of(m.id()).lastRun = report.toLastRun(kit.digest(m));
             save(state);
         }
-        out.println(report.closingLine(nextAfter(m, state), false));
-        return r.allPassed() ? 0 : 1;
+        return state;
     }
 
     /** The first exercise after {@code m} not yet done (in the state), else any before it not done. */
@@ -228,10 +239,7 @@ public final class Commands {
         if (!passes) {
             RunResult r = engine.run(kit.request(m));
             Report report = new Report(m, r, style);
-            if (r.compiled()) {
-                state.of(m.id()).lastRun = report.toLastRun(kit.digest(m));
-                save(state);
-            }
+            record(m, report, r);
             passes = r.allPassed();
             if (!passes) {
                 out.println("The solution of " + m.fullTitle() + " is shown once your code passes every test; now: "

@@ -172,19 +172,7 @@ public final class Watch {
         out.println();
         out.flush();
         long t0 = System.nanoTime();
-        RunResult r = engine.run(kit.request(current));
-        Report report = new Report(current, r, style);
-        report.printBody(out, kit);
-        State state = State.load(kit.root());
-        if (r.compiled()) {
-            state.of(current.id()).lastRun = report.toLastRun(kit.digest(current));
-            try {
-                state.save(kit.root());
-            } catch (IOException ignored) {
-                // progress is a convenience
-            }
-        }
-        out.println(report.closingLine(commands.nextAfter(current, state), true));
+        RunResult r = commands.runAndReport(engine, current);
         out.println(style.dim(String.format(java.util.Locale.ROOT, "compiled in %.2f s · tests ran in %.2f s · %d ms in all",
                 r.compileTime().toNanos() / 1e9, r.testTime().toNanos() / 1e9, (System.nanoTime() - t0) / 1_000_000)));
         footer();

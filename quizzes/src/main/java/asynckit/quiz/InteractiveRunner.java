@@ -194,16 +194,13 @@ public final class InteractiveRunner {
                             g.quiz() + " (" + best + ")");
                     sc.wrapped(sc.body, PLAIN, " ".repeat(prefix.length()), DIM, g.title());
                 }
-                footer(sc, message, "up/down or a number to choose, Enter to start, q to quit");
-                draw(sc);
+                Op op = show(sc, message, "up/down or a number to choose, Enter to start, q to quit");
                 message = "";
-                Op op = readKey();
-                if (op == null || op == Op.QUIT) {
+                if (op == null) {
                     return null;
                 }
                 switch (op) {
-                    case UP -> cursor = cursor <= 0 ? quizzes.size() - 1 : cursor - 1;
-                    case DOWN -> cursor = (cursor + 1) % quizzes.size();
+                    case UP, DOWN -> cursor = move(op, cursor, quizzes.size());
                     case DIGIT -> {
                         int d = reader.getLastBinding().charAt(0) - '1';
                         if (d < quizzes.size()) {
@@ -333,6 +330,19 @@ public final class InteractiveRunner {
         scroll = op == Op.PAGE_UP ? Math.max(0, scroll - page) : scroll + page;
     }
 
+    /** Draws the screen with its footer and reads the next key; null when the taker stops (q or end of input). */
+    private Op show(Screen sc, String message, String keyHelp) {
+        footer(sc, message, keyHelp);
+        draw(sc);
+        Op op = readKey();
+        return op == Op.QUIT ? null : op;
+    }
+
+    /** The cursor after an up or down arrow among {@code size} entries; -1 (nothing chosen) moves to an end. */
+    private static int move(Op op, int cursor, int size) {
+        return op == Op.UP ? (cursor <= 0 ? size - 1 : cursor - 1) : (cursor + 1) % size;
+    }
+
     /** The message (if any) and the keys, wrapped, pinned at the bottom. */
     private void footer(Screen sc, String message, String keyHelp) {
         sc.line(sc.bottom, PLAIN, "");
@@ -416,18 +426,15 @@ public final class InteractiveRunner {
                 }
                 sc.wrapped(sc.body, here ? YELLOW : PLAIN, prefix, here ? BOLD : PLAIN, texts.get(i));
             }
-            footer(sc, message, multi
+            Op op = show(sc, message, multi
                     ? "up/down or a number to move, space to tick or untick, Enter to confirm, q to stop"
                     : "up/down or a number to choose, Enter to confirm, q to stop");
-            draw(sc);
             message = "";
-            Op op = readKey();
-            if (op == null || op == Op.QUIT) {
+            if (op == null) {
                 return null;
             }
             switch (op) {
-                case UP -> cursor = cursor <= 0 ? texts.size() - 1 : cursor - 1;
-                case DOWN -> cursor = (cursor + 1) % texts.size();
+                case UP, DOWN -> cursor = move(op, cursor, texts.size());
                 case DIGIT -> {
                     int d = reader.getLastBinding().charAt(0) - '1';
                     if (d < texts.size()) {
@@ -536,16 +543,13 @@ public final class InteractiveRunner {
             } else {
                 keyHelp = "Enter to confirm this order, Backspace to take back the last line, q to stop";
             }
-            footer(sc, message, keyHelp);
-            draw(sc);
+            Op op = show(sc, message, keyHelp);
             message = "";
-            Op op = readKey();
-            if (op == null || op == Op.QUIT) {
+            if (op == null) {
                 return null;
             }
             switch (op) {
-                case UP -> cursor = left.isEmpty() ? -1 : cursor <= 0 ? left.size() - 1 : cursor - 1;
-                case DOWN -> cursor = left.isEmpty() ? -1 : (cursor + 1) % left.size();
+                case UP, DOWN -> cursor = left.isEmpty() ? -1 : move(op, cursor, left.size());
                 case DIGIT -> {
                     int d = reader.getLastBinding().charAt(0) - '0';
                     if (left.contains(d)) {
@@ -631,10 +635,8 @@ public final class InteractiveRunner {
             sc.line(sc.body, PLAIN, "");
             sc.wrapped(sc.body, PLAIN, "", PLAIN, q.explanation());
             sc.wrapped(sc.body, DIM, "", DIM, "concept: " + q.concept() + "   lesson: " + q.lesson());
-            footer(sc, "", last ? "Press Enter to see your score." : "Press Enter for the next question, q to stop.");
-            draw(sc);
-            Op op = readKey();
-            if (op == null || op == Op.QUIT) {
+            Op op = show(sc, "", last ? "Press Enter to see your score." : "Press Enter for the next question, q to stop.");
+            if (op == null) {
                 return false;
             }
             if (op == Op.ENTER || op == Op.TOGGLE) {
