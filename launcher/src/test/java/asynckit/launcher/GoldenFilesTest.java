@@ -8,7 +8,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
  * (src/test/resources/fixture-kit: two tiny exercises that are not real lessons, so the goldens change
  * only when the launcher does). {@code -Dgolden.update=true} rewrites the golden files.
  */
+
+// The testkit on this class path sets a 30 s default per test; these run whole exercises.
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 @DisplayName("./kit output (golden files)")
 class GoldenFilesTest {
     static final Path FIXTURE = KitCopy.ROOT.resolve("launcher/src/test/resources/fixture-kit");

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,6 +34,9 @@ import org.w3c.dom.NodeList;
  * the engine. Each side runs on its own copy of the kit; Maven runs once per copy, for every
  * exercise together (a few minutes; {@code -Dlauncher.equivalence=false} leaves this test out).
  */
+
+// The testkit on this class path sets a 30 s default per test; these run whole exercises.
+@Timeout(value = 30, unit = TimeUnit.MINUTES)
 @DisplayName("Engine and Maven agree")
 @DisabledIfSystemProperty(named = "launcher.equivalence", matches = "false")
 class MavenEquivalenceTest {

@@ -14,11 +14,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Drives {@code ./kit watch} as a learner would: start it, save files, press keys, read the screen. */
+
+// The testkit on this class path sets a 30 s default per test; these run whole exercises.
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 @DisplayName("./kit watch")
 class WatchTest {
     static final String ADDER = "exercises/01-adding/src/main/java/fixture/adding/Adder.java";

@@ -11,11 +11,16 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The engine on small made-up projects: overlays, isolation, resources, compile errors, hangs. */
+
+// The testkit on this class path sets a 30 s default per test; these run whole exercises.
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 @DisplayName("Engine")
 class EngineTest {
     @TempDir
