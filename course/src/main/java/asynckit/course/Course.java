@@ -111,6 +111,16 @@ public final class Course {
         return m;
     }
 
+    /** The README's exercise table (between the {@code exercises:start} and {@code exercises:end} markers). */
+    public static String readmeTable(List<Manifest> course) {
+        StringBuilder out = new StringBuilder("| # | exercise | what you practise | points |\n|---|---|---|---|\n");
+        for (Manifest m : course) {
+            out.append("| ").append(m.code()).append(" | [").append(m.title()).append("](").append(m.lesson())
+                    .append(") | ").append(m.summary()).append(" | ").append(m.points()).append(" |\n");
+        }
+        return out.toString();
+    }
+
     private static String firstLine(String s) {
         if (s == null) {
             return "";

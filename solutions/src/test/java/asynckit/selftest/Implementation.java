@@ -11,18 +11,19 @@ import java.util.stream.Stream;
 
 /**
  * One implementation of an exercise that the self-test runs the exercise's tests against: the stub,
- * the reference solution, or a known-wrong variant. Sources are overlaid: the solution's files replace
- * the stub's files of the same path, and a variant's files replace the solution's.
+ * the reference solution, a known-wrong variant or an alternative correct one. Sources are overlaid:
+ * the solution's files replace the stub's files of the same path, and a variant's files replace the
+ * solution's.
  *
  * @param exercise         the exercise folder name, e.g. 01-waiting-problem
- * @param name             stub, solution, or wrong/VARIANT
+ * @param name             stub, solution, wrong/VARIANT or right/VARIANT
  * @param kind             what the tests must make of it
  * @param layers           source roots, later ones overriding earlier ones
- * @param expectedMistakes for a variant: the mistake ids its failures must name
+ * @param expectedMistakes for a wrong variant: the mistake ids its failures must name
  */
 record Implementation(String exercise, String name, Kind kind, List<Path> layers, List<String> expectedMistakes) {
 
-    enum Kind { STUB, SOLUTION, WRONG }
+    enum Kind { STUB, SOLUTION, WRONG, RIGHT }
 
     private static final Pattern EXPECT = Pattern.compile("^//\\s*expect-mistake:\\s*([a-z0-9-]+)\\s*$",
             Pattern.MULTILINE);
@@ -35,16 +36,25 @@ record Implementation(String exercise, String name, Kind kind, List<Path> layers
         List<Implementation> all = new ArrayList<>();
         all.add(new Implementation(exercise, "stub", Kind.STUB, List.of(stub), List.of()));
         all.add(new Implementation(exercise, "solution", Kind.SOLUTION, List.of(stub, solution), List.of()));
-        Path wrong = solutionsDir.resolve(exercise).resolve("wrong");
-        if (Files.isDirectory(wrong)) {
-            try (Stream<Path> variants = Files.list(wrong)) {
-                for (Path variant : variants.filter(Files::isDirectory).sorted().toList()) {
-                    all.add(new Implementation(exercise, "wrong/" + variant.getFileName(), Kind.WRONG,
-                            List.of(stub, solution, variant), expectedMistakes(variant)));
+        for (Kind kind : List.of(Kind.WRONG, Kind.RIGHT)) {
+            String folder = kind.name().toLowerCase();
+            Path variants = solutionsDir.resolve(exercise).resolve(folder);
+            if (!Files.isDirectory(variants)) {
+                continue;
+            }
+            try (Stream<Path> dirs = Files.list(variants)) {
+                for (Path variant : dirs.filter(Files::isDirectory).sorted().toList()) {
+                    all.add(new Implementation(exercise, folder + "/" + variant.getFileName(), kind,
+                            List.of(stub, solution, variant), kind == Kind.WRONG ? expectedMistakes(variant) : List.of()));
                 }
             }
         }
         return all;
+    }
+
+    /** The variant's own folder (the last layer), or the stub's for the stub. */
+    Path own() {
+        return layers.get(layers.size() - 1);
     }
 
     private static List<String> expectedMistakes(Path variant) throws IOException {

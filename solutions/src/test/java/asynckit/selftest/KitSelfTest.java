@@ -2,14 +2,30 @@ package asynckit.selftest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import asynckit.course.Course;
+import asynckit.course.Manifest;
 import asynckit.selftest.TestRun.Outcome;
 import asynckit.selftest.TestRun.Status;
+import asynckit.testkit.internal.BlockingKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
@@ -18,12 +34,18 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The kit's proof that its tests cannot lie. For every exercise, the one set of test sources is run
- * against the stub (every test must fail), the reference solution (every test must pass) and each
- * known-wrong variant (at least one test must fail, and the failures must name each mistake the
- * variant declares with a {@code // expect-mistake: ID} line).
+ * The kit's proof that its tests cannot lie. For every exercise (every folder with an exercise.yaml),
+ * the one set of test sources is run against the stub (every test must fail), the reference solution
+ * and each alternative correct implementation under {@code right/} (every test must pass), and each
+ * known-wrong variant under {@code wrong/} (at least one test must fail, and the failures must name each
+ * mistake the variant declares with a {@code // expect-mistake: ID} line). Beside them, one check that
+ * the manifest, the lesson and the tests agree.
  *
- * <p>Options: {@code -Dselftest.only=stub|solution|wrong} runs one kind of implementation,
+ * <p>Implementations run concurrently ({@code -Dselftest.jobs=N}, default 4: most of a run is simulated
+ * latency, not CPU). Outside CI an exercise whose files have not changed since it last passed is not run
+ * again ({@code -Dselftest.cache=false} runs everything; CI always does).
+ *
+ * <p>Options: {@code -Dselftest.only=stub|solution|wrong|right} (or a comma list) runs those kinds of implementation,
  * {@code -Dselftest.exercise=02} the exercises whose folder starts with that text, and
  * {@code -Dselftest.verbose=true} prints every failure message (to read what learners will read).
  */
@@ -31,68 +53,95 @@ import org.junit.jupiter.api.io.TempDir;
 class KitSelfTest {
     static final Path ROOT = Path.of(System.getProperty("kit.root", "..")).toAbsolutePath().normalize();
     static final int MIN_WRONG_VARIANTS = 3;
+    static final Pattern MISTAKE_USE = Pattern.compile("mistake\\(\\s*\"([a-z0-9-]+)\"\\s*\\)");
+    static final Pattern HINT_HEADING = Pattern.compile("^### Hint (\\d+)\\b", Pattern.MULTILINE);
 
     @TempDir
     static Path work;
 
-    static List<Path> exercises() throws IOException {
-        try (Stream<Path> dirs = Files.list(ROOT.resolve("exercises"))) {
-            return dirs.filter(d -> d.getFileName().toString().matches("\\d\\d-.+"))
-                    .filter(d -> Files.isDirectory(d.resolve("src/test/java")))
-                    .sorted()
-                    .toList();
-        }
+    private static final ExecutorService RUNNERS = Executors.newFixedThreadPool(
+            Integer.getInteger("selftest.jobs", 4), r -> {
+                Thread t = new Thread(r, "selftest-runner");
+                t.setDaemon(true);
+                return t;
+            });
+
+    @AfterAll
+    static void stopRunners() {
+        RUNNERS.shutdownNow();
     }
 
     @TestFactory
-    @DisplayName("every exercise: stub fails all, solution passes all, each wrong variant is rejected by name")
+    @DisplayName("every exercise: manifest, lesson and tests agree; stub fails all; solution and right variants"
+            + " pass all; each wrong variant is rejected by name")
     List<DynamicNode> exercisesProveTheirTests() throws IOException {
+        List<Manifest> course = Course.discover(ROOT);
+        assertThat(course).as("exercises under " + ROOT.resolve("exercises")).isNotEmpty();
+        Set<String> only = Arrays.stream(System.getProperty("selftest.only", "").split(","))
+                .map(String::strip).filter(k -> !k.isEmpty()).map(String::toUpperCase).collect(Collectors.toSet());
+        String filter = System.getProperty("selftest.exercise", "");
         List<DynamicNode> nodes = new ArrayList<>();
-        List<Path> found = exercises();
-        assertThat(found).as("exercises under " + ROOT.resolve("exercises")).isNotEmpty();
-        for (Path exercise : found) {
-            List<Implementation> impls = Implementation.of(exercise, ROOT.resolve("solutions"));
-            if (!exercise.getFileName().toString().startsWith(System.getProperty("selftest.exercise", ""))) {
+        for (Manifest manifest : course) {
+            if (!manifest.id().startsWith(filter)) {
                 continue;
             }
-            List<DynamicNode> tests = new ArrayList<>();
-            tests.add(DynamicTest.dynamicTest("has a solution and at least " + MIN_WRONG_VARIANTS + " wrong variants",
-                    () -> {
-                        assertThat(ROOT.resolve("solutions").resolve(exercise.getFileName()).resolve("src/main/java"))
-                                .isDirectory();
-                        assertThat(impls.stream().filter(i -> i.kind() == Implementation.Kind.WRONG).count())
-                                .as("known-wrong variants of " + exercise.getFileName())
-                                .isGreaterThanOrEqualTo(MIN_WRONG_VARIANTS);
-                        impls.stream().filter(i -> i.kind() == Implementation.Kind.WRONG).forEach(i ->
-                                assertThat(i.expectedMistakes())
-                                        .as(i.name() + " must declare the mistake it makes (// expect-mistake: ID)")
-                                        .isNotEmpty());
-                    }));
-            String only = System.getProperty("selftest.only", "");
+            Path exercise = ROOT.resolve(manifest.module());
+            List<Implementation> impls = Implementation.of(exercise, ROOT.resolve("solutions"));
+            SelfTestCache.Key key = SelfTestCache.key(ROOT, manifest);
+            if (only.isEmpty() && SelfTestCache.passed(key)) {
+                nodes.add(DynamicTest.dynamicTest(manifest.id() + ": unchanged since it last passed (cached; "
+                        + "-Dselftest.cache=false runs it)", () -> { }));
+                continue;
+            }
+            Map<Implementation, CompletableFuture<List<Outcome>>> runs = new LinkedHashMap<>();
             for (Implementation impl : impls) {
-                if (!only.isEmpty() && !impl.kind().name().equalsIgnoreCase(only)) {
+                if (only.isEmpty() || only.contains(impl.kind().name()) || impl.kind() == Implementation.Kind.SOLUTION) {
+                    runs.put(impl, CompletableFuture.supplyAsync(() -> run(impl, exercise), RUNNERS));
+                }
+            }
+            List<DynamicNode> tests = new ArrayList<>();
+            CompletableFuture<List<Outcome>> solution = runs.get(impls.get(1));
+            tests.add(DynamicTest.dynamicTest("manifest, lesson and tests agree",
+                    () -> Agreement.check(manifest, exercise, impls, solution.join())));
+            List<CompletableFuture<?>> all = new ArrayList<>();
+            for (Map.Entry<Implementation, CompletableFuture<List<Outcome>>> e : runs.entrySet()) {
+                Implementation impl = e.getKey();
+                if (!only.isEmpty() && !only.contains(impl.kind().name())) {
                     continue;
                 }
-                tests.add(DynamicTest.dynamicTest(impl.name(), () -> verify(impl, exercise)));
+                tests.add(DynamicTest.dynamicTest(impl.name(), () -> verify(impl, e.getValue().join())));
+                all.add(e.getValue());
             }
-            nodes.add(DynamicContainer.dynamicContainer(exercise.getFileName().toString(), tests));
+            if (only.isEmpty()) {
+                tests.add(DynamicTest.dynamicTest("(remembered as passed)", () -> SelfTestCache.remember(key)));
+            }
+            nodes.add(DynamicContainer.dynamicContainer(manifest.id(), tests));
         }
         return nodes;
     }
 
-    private static void verify(Implementation impl, Path exercise) throws IOException {
+    private static List<Outcome> run(Implementation impl, Path exercise) {
         long start = System.nanoTime();
-        List<Outcome> outcomes = TestRun.run(impl, exercise.resolve("src/test/java"), work);
-        long millis = (System.nanoTime() - start) / 1_000_000;
+        try {
+            List<Outcome> outcomes = TestRun.run(impl, exercise.resolve("src/test/java"), work);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            long passed = outcomes.stream().filter(o -> o.status() == Status.PASSED).count();
+            System.out.printf("selftest %-30s %-40s tests %2d  passed %2d  failed %2d  %6d ms%n",
+                    impl.exercise(), impl.name(), outcomes.size(), passed, outcomes.size() - passed, millis);
+            if (Boolean.getBoolean("selftest.verbose")) {
+                outcomes.stream().filter(o -> o.status() == Status.FAILED).forEach(o -> System.out.printf(
+                        "---- %s / %s / %s%n%s%n", impl.exercise(), impl.name(), o.test(), o.message()));
+            }
+            return outcomes;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void verify(Implementation impl, List<Outcome> outcomes) {
         long passed = outcomes.stream().filter(o -> o.status() == Status.PASSED).count();
         long failed = outcomes.stream().filter(o -> o.status() == Status.FAILED).count();
-        System.out.printf("selftest %-22s %-34s tests %2d  passed %2d  failed %2d  %6d ms%n",
-                impl.exercise(), impl.name(), outcomes.size(), passed, failed, millis);
         String table = describe(outcomes);
-        if (Boolean.getBoolean("selftest.verbose")) {
-            outcomes.stream().filter(o -> o.status() == Status.FAILED).forEach(o ->
-                    System.out.printf("---- %s / %s / %s%n%s%n", impl.exercise(), impl.name(), o.test(), o.message()));
-        }
         assertThat(outcomes).as("tests found for " + impl.exercise()).isNotEmpty();
         switch (impl.kind()) {
             case STUB -> assertThat(failed)
@@ -100,6 +149,10 @@ class KitSelfTest {
                     .isEqualTo(outcomes.size());
             case SOLUTION -> assertThat(passed)
                     .as("the reference solution must pass every test:\n" + table)
+                    .isEqualTo(outcomes.size());
+            case RIGHT -> assertThat(passed)
+                    .as(impl.name() + " is correct code and must earn every point; a test that rejects right code"
+                            + " is as wrong as one that accepts wrong code:\n" + table)
                     .isEqualTo(outcomes.size());
             case WRONG -> {
                 assertThat(failed).as(impl.name() + " must be rejected by at least one test:\n" + table)
@@ -114,7 +167,7 @@ class KitSelfTest {
         }
     }
 
-    private static String describe(List<Outcome> outcomes) {
+    static String describe(List<Outcome> outcomes) {
         StringBuilder out = new StringBuilder();
         for (Outcome o : outcomes) {
             out.append("  ").append(o.status()).append("  ").append(o.test());
@@ -125,5 +178,154 @@ class KitSelfTest {
             out.append('\n');
         }
         return out.toString();
+    }
+
+    /** The checks that the manifest, the lesson and the tests say the same thing. */
+    static final class Agreement {
+        private Agreement() {}
+
+        static void check(Manifest m, Path exercise, List<Implementation> impls, List<Outcome> solution)
+                throws IOException {
+            List<String> problems = new ArrayList<>();
+            String tests = readAll(exercise.resolve("src/test/java"));
+            String lesson = Files.readString(exercise.resolve("README.md"));
+
+            if (!tests.contains("@Exercise(\"" + m.id() + "\")")) {
+                problems.add("no test class is annotated @Exercise(\"" + m.id() + "\")");
+            }
+            // Points: the tests' @Points and the contributed check add up to the manifest's total.
+            Map<String, Integer> points = new TreeMap<>();
+            for (Outcome o : solution) {
+                int p = o.points() >= 0 ? o.points()
+                        : o.method().equals(Manifest.BLOCKING_CHECK_METHOD) && m.blockingCalls() != null
+                        ? m.blockingCalls().points() : 0;
+                if (o.points() < 0 && !o.method().equals(Manifest.BLOCKING_CHECK_METHOD)) {
+                    problems.add("test '" + o.test() + "' has no @Points");
+                }
+                points.put(o.test(), p);
+            }
+            int sum = points.values().stream().mapToInt(Integer::intValue).sum();
+            if (sum != m.points()) {
+                problems.add("the tests' points add up to " + sum + ", but exercise.yaml says points: " + m.points());
+            }
+            // Hints: "### Hint 1" .. "### Hint n", one per hint id.
+            List<Integer> numbers = new ArrayList<>();
+            Matcher h = HINT_HEADING.matcher(lesson);
+            while (h.find()) {
+                numbers.add(Integer.parseInt(h.group(1)));
+            }
+            List<Integer> want = java.util.stream.IntStream.rangeClosed(1, m.hints().size()).boxed().toList();
+            if (!numbers.equals(want)) {
+                problems.add("README.md has hint headings " + numbers + "; exercise.yaml lists " + m.hints().size()
+                        + " hints " + m.hints() + ", so it needs ### Hint 1 .. ### Hint " + m.hints().size());
+            }
+            // "How it is checked": one row per test, with the test's display name and its points.
+            Map<String, Integer> table = checkedTable(lesson);
+            if (!table.equals(points)) {
+                Set<String> missing = new LinkedHashSet<>(points.keySet());
+                missing.removeAll(table.keySet());
+                Set<String> extra = new LinkedHashSet<>(table.keySet());
+                extra.removeAll(points.keySet());
+                List<String> differ = points.keySet().stream().filter(table::containsKey)
+                        .filter(k -> !table.get(k).equals(points.get(k)))
+                        .map(k -> "'" + k + "' (" + table.get(k) + " in the lesson, " + points.get(k) + " in the test)")
+                        .toList();
+                problems.add("README.md's 'How it is checked' table does not match the tests:"
+                        + (missing.isEmpty() ? "" : " no row for " + missing)
+                        + (extra.isEmpty() ? "" : "; rows for no test " + extra)
+                        + (differ.isEmpty() ? "" : "; points differ for " + differ));
+            }
+            // Mistakes: each named by a test and caught by a known-wrong variant; variants expect only known ids.
+            Set<String> named = new LinkedHashSet<>();
+            Matcher use = MISTAKE_USE.matcher(tests);
+            while (use.find()) {
+                named.add(use.group(1));
+            }
+            Set<String> declared = m.mistakes().stream().map(Manifest.MistakeSpec::id)
+                    .collect(Collectors.toCollection(LinkedHashSet::new));
+            Set<String> blocking = Arrays.stream(BlockingKind.values()).map(BlockingKind::id).collect(Collectors.toSet());
+            Set<String> expected = new LinkedHashSet<>();
+            impls.stream().filter(i -> i.kind() == Implementation.Kind.WRONG).forEach(i -> expected.addAll(i.expectedMistakes()));
+            for (String id : declared) {
+                if (!named.contains(id)) {
+                    problems.add("mistake '" + id + "' is declared in exercise.yaml but no test names it (LESSON.mistake(\"" + id + "\"))");
+                }
+                if (!expected.contains(id)) {
+                    problems.add("mistake '" + id + "' is caught by no known-wrong variant (// expect-mistake: " + id + ")");
+                }
+            }
+            for (String id : named) {
+                if (!declared.contains(id)) {
+                    problems.add("the tests name mistake '" + id + "', which exercise.yaml does not declare");
+                }
+            }
+            long wrong = impls.stream().filter(i -> i.kind() == Implementation.Kind.WRONG).count();
+            if (wrong < MIN_WRONG_VARIANTS) {
+                problems.add("only " + wrong + " known-wrong variants; at least " + MIN_WRONG_VARIANTS);
+            }
+            for (Implementation i : impls) {
+                if (i.kind() == Implementation.Kind.WRONG && i.expectedMistakes().isEmpty()) {
+                    problems.add(i.name() + " declares no mistake (// expect-mistake: ID)");
+                }
+                for (String id : i.expectedMistakes()) {
+                    if (!declared.contains(id) && !blocking.contains(id)) {
+                        problems.add(i.name() + " expects '" + id + "', which is neither in exercise.yaml nor a"
+                                + " blocking-call id " + blocking);
+                    }
+                }
+            }
+            // The files the learner writes exist in the stub and the solution.
+            for (String file : m.learnerWrites()) {
+                if (!Files.isRegularFile(exercise.resolve("src/main/java").resolve(file))) {
+                    problems.add("learner-writes: " + file + " is not in the stub's src/main/java");
+                }
+                if (!Files.isRegularFile(ROOT.resolve("solutions").resolve(m.id()).resolve("src/main/java").resolve(file))) {
+                    problems.add("learner-writes: " + file + " has no reference solution under solutions/" + m.id());
+                }
+            }
+            assertThat(problems).as(m.id() + ": the manifest, the lesson and the tests must agree").isEmpty();
+        }
+
+        /** The first table under "## How it is checked": test name to points. */
+        static Map<String, Integer> checkedTable(String lesson) {
+            Map<String, Integer> rows = new TreeMap<>();
+            int at = lesson.indexOf("## How it is checked");
+            if (at < 0) {
+                return rows;
+            }
+            boolean inTable = false;
+            for (String line : lesson.substring(at).lines().skip(1).toList()) {
+                if (line.startsWith("## ")) {
+                    break;
+                }
+                if (!line.startsWith("|")) {
+                    if (inTable) {
+                        break;
+                    }
+                    continue;
+                }
+                inTable = true;
+                String[] cells = line.split("(?<!\\\\)\\|");
+                if (cells.length < 3 || cells[1].strip().equals("test") || cells[1].strip().startsWith("---")) {
+                    continue;
+                }
+                try {
+                    rows.put(cells[1].strip().replace("\\|", "|"), Integer.parseInt(cells[2].strip()));
+                } catch (NumberFormatException e) {
+                    rows.put(cells[1].strip(), -1);
+                }
+            }
+            return rows;
+        }
+
+        private static String readAll(Path dir) throws IOException {
+            StringBuilder all = new StringBuilder();
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+                    all.append(Files.readString(f)).append('\n');
+                }
+            }
+            return all.toString();
+        }
     }
 }

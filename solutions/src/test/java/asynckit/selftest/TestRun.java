@@ -31,8 +31,17 @@ import org.junit.platform.launcher.core.LauncherFactory;
 /** Compiles one implementation together with its exercise's tests and runs them in this JVM. */
 final class TestRun {
 
-    /** How one test ended. */
-    record Outcome(String test, Status status, String message) {}
+    /**
+     * How one test ended.
+     *
+     * @param method the test method's name
+     * @param points its {@code @Points}, or -1 when it has none (the contributed blocking-call test)
+     */
+    record Outcome(String test, Status status, String message, String method, int points) {
+        Outcome(String test, Status status, String message) {
+            this(test, status, message, "", -1);
+        }
+    }
 
     enum Status { PASSED, FAILED, SKIPPED }
 
@@ -48,6 +57,12 @@ final class TestRun {
         List<Path> tests = javaFiles(testSources);
         compile(impl, List.copyOf(sources.values()), classes, classPath());
         compile(impl, tests, testClasses, classes + java.io.File.pathSeparator + classPath());
+        // The manifest and the lesson go on the test class path, where the testkit reads them (as in Maven).
+        Path exerciseDir = testSources.getParent().getParent().getParent();
+        Path resources = Files.createDirectories(testClasses.resolve("asynckit-exercise"));
+        for (String name : List.of("exercise.yaml", "README.md")) {
+            Files.copy(exerciseDir.resolve(name), resources.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
 
         List<String> testClassNames = tests.stream()
                 .map(p -> testSources.relativize(p).toString())
@@ -59,7 +74,7 @@ final class TestRun {
         ClassLoader parent = TestRun.class.getClassLoader();
         Thread current = Thread.currentThread();
         ClassLoader previous = current.getContextClassLoader();
-        URL[] urls = {classes.toUri().toURL(), testClasses.toUri().toURL()};
+        URL[] urls = {testClasses.toUri().toURL(), classes.toUri().toURL()};
         try (URLClassLoader loader = new URLClassLoader(urls, parent)) {
             current.setContextClassLoader(loader);
             List<ClassSelector> selectors = new ArrayList<>();
@@ -152,7 +167,18 @@ final class TestRun {
                 case ABORTED -> Status.SKIPPED;
                 case FAILED -> Status.FAILED;
             };
-            outcomes.add(new Outcome(id.getDisplayName(), status, messageOf(result)));
+            String method = "";
+            int points = -1;
+            if (id.getSource().orElse(null) instanceof org.junit.platform.engine.support.descriptor.MethodSource source) {
+                method = source.getMethodName();
+                try {
+                    asynckit.testkit.Points p = source.getJavaMethod().getAnnotation(asynckit.testkit.Points.class);
+                    points = p == null ? -1 : p.value();
+                } catch (RuntimeException e) {
+                    // the method cannot be resolved: leave the points unknown
+                }
+            }
+            outcomes.add(new Outcome(id.getDisplayName(), status, messageOf(result), method, points));
         }
 
         private static String messageOf(TestExecutionResult result) {

@@ -3,9 +3,10 @@ package asynckit.ex01;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import asynckit.testkit.AsyncService;
-import asynckit.testkit.BlockingCalls;
+import asynckit.testkit.Exercise;
 import asynckit.testkit.Lesson;
 import asynckit.testkit.ManualService;
+import asynckit.testkit.NoBlockingCalls;
 import asynckit.testkit.Mistake;
 import asynckit.testkit.Overlap;
 import asynckit.testkit.Points;
@@ -21,22 +22,14 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+@Exercise("01-waiting-problem")
 @DisplayName("01 The waiting problem: PageFetcher.fetchAll")
-class PageFetcherTest {
-    static {
-        // The blocking-call check reads the compiled code; start reading it while the other tests wait.
-        BlockingCalls.warmUp(PageFetcher.class);
-    }
-
-    static final Lesson LESSON = new Lesson("01-waiting-problem");
-    static final Mistake ONE_AT_A_TIME = LESSON.mistake("one-at-a-time",
-            "each fetch started only after the previous one had finished, so the waits added up.", 2);
-    static final Mistake BLOCKED_CALLER = LESSON.mistake("blocked-the-caller",
-            "fetchAll waited for the pages itself instead of handing back a future at once.", 3);
-    static final Mistake COMPLETION_ORDER = LESSON.mistake("completion-order",
-            "the pages came back in the order they arrived, not in the order they were asked for.", 4);
-    static final Mistake LOST_FAILURE = LESSON.mistake("lost-failure",
-            "a failed fetch did not fail the future that fetchAll returned.", 5);
+class PageFetcherTest implements NoBlockingCalls {
+    static final Lesson LESSON = Lesson.of(PageFetcherTest.class);
+    static final Mistake ONE_AT_A_TIME = LESSON.mistake("one-at-a-time");
+    static final Mistake BLOCKED_CALLER = LESSON.mistake("blocked-the-caller");
+    static final Mistake COMPLETION_ORDER = LESSON.mistake("completion-order");
+    static final Mistake LOST_FAILURE = LESSON.mistake("lost-failure");
 
     private static final Duration BOUND = TimeScale.millis(5_000);
     private static final List<String> URLS = List.of("a", "b", "c");
@@ -172,16 +165,13 @@ class PageFetcherTest {
         }
     }
 
-    @Test
-    @Points(2)
-    @DisplayName("works without a single blocking call (no join, get or sleep)")
-    void noBlockingCalls() {
+    @Override
+    public void worksOnce() {
         try (AsyncService pages = AsyncService.named("fetch").latency(TimeScale.millis(10))) {
             assertThat(callAndSettle(new PageFetcher(clientOf(pages)), URLS).value())
                     .as("fetchAll must work before its code is checked for blocking calls")
                     .containsExactlyElementsOf(PAGES);
         }
-        BlockingCalls.in(PageFetcher.class, LESSON, 3).forbidAll().assertNone();
     }
 
     /**

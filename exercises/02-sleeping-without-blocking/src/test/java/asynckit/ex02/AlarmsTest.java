@@ -2,9 +2,10 @@ package asynckit.ex02;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import asynckit.testkit.BlockingCalls;
+import asynckit.testkit.Exercise;
 import asynckit.testkit.Lesson;
 import asynckit.testkit.Mistake;
+import asynckit.testkit.NoBlockingCalls;
 import asynckit.testkit.Points;
 import asynckit.testkit.Returns;
 import asynckit.testkit.Settle;
@@ -21,24 +22,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+@Exercise("02-sleeping-without-blocking")
 @DisplayName("02 Sleeping without blocking: Alarms")
-class AlarmsTest {
-    static {
-        // The blocking-call check reads the compiled code; start reading it while the other tests wait.
-        BlockingCalls.warmUp(Alarms.class);
-    }
-
-    static final Lesson LESSON = new Lesson("02-sleeping-without-blocking");
-    static final Mistake NO_DELAY = LESSON.mistake("no-delay",
-            "the alarm rang before its delay had passed.", 1);
-    static final Mistake OFF_THE_LOOP = LESSON.mistake("off-the-loop",
-            "the alarm rang on another thread, not on the loop it was given.", 2);
-    static final Mistake BLOCKED_THE_LOOP = LESSON.mistake("blocked-the-loop",
-            "the loop thread was kept busy waiting, so nothing else on the loop could run meanwhile.", 3);
-    static final Mistake ONE_AT_A_TIME = LESSON.mistake("one-at-a-time",
-            "the alarms were set one after another, so their delays added up.", 4);
-    static final Mistake BLOCKED_CALLER = LESSON.mistake("blocked-the-caller",
-            "the method waited out the delay itself instead of handing back a future at once.", 5);
+class AlarmsTest implements NoBlockingCalls {
+    static final Lesson LESSON = Lesson.of(AlarmsTest.class);
+    static final Mistake NO_DELAY = LESSON.mistake("no-delay");
+    static final Mistake OFF_THE_LOOP = LESSON.mistake("off-the-loop");
+    static final Mistake BLOCKED_THE_LOOP = LESSON.mistake("blocked-the-loop");
+    static final Mistake ONE_AT_A_TIME = LESSON.mistake("one-at-a-time");
+    static final Mistake BLOCKED_CALLER = LESSON.mistake("blocked-the-caller");
 
     private static final Duration BOUND = TimeScale.millis(5_000);
 
@@ -153,8 +145,10 @@ class AlarmsTest {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
         assertThat(order).containsExactlyInAnyOrder("a", "b", "c");
+        // Alarms set together ring shortest first (b, c, a); that order proves the shape, so a slow run on a
+        // busy machine is not counted against the code.
         WallClock.assertFasterThanMidway(took, TimeScale.millis(300), TimeScale.millis(600), ONE_AT_A_TIME,
-                loop.busyTimeline());
+                loop.busyTimeline(), order.equals(List.of("b", "c", "a")));
     }
 
     @Test
@@ -179,15 +173,11 @@ class AlarmsTest {
         assertThat(Settle.within(none, BOUND).value()).isEmpty();
     }
 
-    @Test
-    @Points(2)
-    @DisplayName("works without a single blocking call (no sleep, join or get)")
-    void noBlockingCalls() {
+    @Override
+    public void worksOnce() {
         Map<String, Duration> quick = Map.of("x", TimeScale.millis(20));
         assertThat(Settle.within(alarms.inRingingOrder(quick), BOUND).value())
                 .as("inRingingOrder must work before its code is checked for blocking calls")
                 .containsExactly("x");
-
-        BlockingCalls.in(Alarms.class, LESSON, 1).forbidAll().assertNone();
     }
 }

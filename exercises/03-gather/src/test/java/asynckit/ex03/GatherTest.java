@@ -2,10 +2,11 @@ package asynckit.ex03;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import asynckit.testkit.BlockingCalls;
+import asynckit.testkit.Exercise;
 import asynckit.testkit.Lesson;
 import asynckit.testkit.ManualFutures;
 import asynckit.testkit.Mistake;
+import asynckit.testkit.NoBlockingCalls;
 import asynckit.testkit.Points;
 import asynckit.testkit.Returns;
 import asynckit.testkit.Settle;
@@ -26,33 +27,19 @@ import org.junit.jupiter.api.Test;
  * only waiting is a bounded {@link Settle#within} on the future Gather returned, which right code has
  * completed before the test even looks.
  */
+@Exercise("03-gather")
 @DisplayName("03 Gather: Gather.all and Gather.settled")
-class GatherTest {
-    static {
-        // The blocking-call check reads the compiled code; start reading it while the other tests wait.
-        BlockingCalls.warmUp(Gather.class);
-    }
-
-    static final Lesson LESSON = new Lesson("03-gather");
-    static final Mistake BLOCKED_CALLER = LESSON.mistake("blocked-the-caller",
-            "the method waited for its inputs instead of handing back a future at once.", 2);
-    static final Mistake COMPLETION_ORDER = LESSON.mistake("completion-order",
-            "the results came back in the order the inputs completed, not in the order they were given.", 3);
-    static final Mistake WAITED_FOR_ALL = LESSON.mistake("waited-for-all",
-            "an input failed, but the gathered future kept waiting for the other inputs instead of failing at once.",
-            4);
-    static final Mistake FINISHED_EARLY = LESSON.mistake("finished-early",
-            "the gathered future completed while an input it should wait for was still pending.", 4);
-    static final Mistake NEVER_COMPLETED = LESSON.mistake("never-completed",
-            "the gathered future stayed pending although it had everything it needed.", 4);
-    static final Mistake WRONG_FAILURE = LESSON.mistake("wrong-failure",
-            "the gathered future failed, but not with the exception of the input that failed first.", 5);
-    static final Mistake LOST_FAILURE = LESSON.mistake("lost-failure",
-            "an input failed, and the failure disappeared from the result.", 6);
-    static final Mistake FAILURE_ESCAPED = LESSON.mistake("failure-escaped",
-            "settled's future failed; settled reports failures as outcomes and never fails itself.", 6);
-    static final Mistake WRAPPED_ERROR = LESSON.mistake("wrapped-error",
-            "a Failure held a CompletionException wrapped around the input's error instead of the error itself.", 7);
+class GatherTest implements NoBlockingCalls {
+    static final Lesson LESSON = Lesson.of(GatherTest.class);
+    static final Mistake BLOCKED_CALLER = LESSON.mistake("blocked-the-caller");
+    static final Mistake COMPLETION_ORDER = LESSON.mistake("completion-order");
+    static final Mistake WAITED_FOR_ALL = LESSON.mistake("waited-for-all");
+    static final Mistake FINISHED_EARLY = LESSON.mistake("finished-early");
+    static final Mistake NEVER_COMPLETED = LESSON.mistake("never-completed");
+    static final Mistake WRONG_FAILURE = LESSON.mistake("wrong-failure");
+    static final Mistake LOST_FAILURE = LESSON.mistake("lost-failure");
+    static final Mistake FAILURE_ESCAPED = LESSON.mistake("failure-escaped");
+    static final Mistake WRAPPED_ERROR = LESSON.mistake("wrapped-error");
 
     /** How long a test waits for a future that right code has already completed. */
     private static final Duration BOUND = TimeScale.millis(2_000);
@@ -263,10 +250,8 @@ class GatherTest {
         requireCompleteAndEmpty(settled, "settled(no inputs)");
     }
 
-    @Test
-    @Points(2)
-    @DisplayName("all and settled work without a single blocking call (no join, get or sleep)")
-    void noBlockingCalls() {
+    @Override
+    public void worksOnce() {
         IOException broken = new IOException("b: broken");
         List<CompletableFuture<String>> done = List.of(CompletableFuture.completedFuture("A"),
                 CompletableFuture.completedFuture("B"));
@@ -285,8 +270,6 @@ class GatherTest {
         assertThat(settled.value())
                 .as("settled must work before its code is checked for blocking calls")
                 .containsExactly(Outcome.success("A"), Outcome.failure(broken));
-
-        BlockingCalls.in(Gather.class, LESSON, 2).forbidAll().assertNone();
     }
 
     // ---------------------------------------------------------------- helpers

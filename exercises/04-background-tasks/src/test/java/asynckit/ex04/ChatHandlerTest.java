@@ -3,10 +3,11 @@ package asynckit.ex04;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import asynckit.testkit.AsyncService;
-import asynckit.testkit.BlockingCalls;
+import asynckit.testkit.Exercise;
 import asynckit.testkit.Lesson;
 import asynckit.testkit.ManualService;
 import asynckit.testkit.Mistake;
+import asynckit.testkit.NoBlockingCalls;
 import asynckit.testkit.Points;
 import asynckit.testkit.Returns;
 import asynckit.testkit.Settle;
@@ -30,35 +31,20 @@ import org.junit.jupiter.api.Test;
  * itself never blocks a thread directly (the self-test scans it with the blocking-call rule); every wait
  * goes through the testkit or Awaitility, with a bound.
  */
+@Exercise("04-background-tasks")
 @DisplayName("04 Background tasks: ChatHandler")
-class ChatHandlerTest {
-    static {
-        // The blocking-call check reads the compiled code; start reading it while the other tests wait.
-        BlockingCalls.warmUp(ChatHandler.class);
-    }
-
-    static final Lesson LESSON = new Lesson("04-background-tasks");
-    static final Mistake SAVE_NOT_STARTED = LESSON.mistake("save-not-started",
-            "a message was not handed to the store when it should have been: the user's before the assistant is"
-                    + " asked, the reply as soon as it arrives.", 2);
-    static final Mistake REPLY_WAITED = LESSON.mistake("reply-waited-for-save",
-            "the reply waited for a save; a background save must never delay the answer.", 3);
-    static final Mistake SAVE_FAILED_THE_REPLY = LESSON.mistake("save-failed-the-reply",
-            "a failed save made onMessage's future fail, although the assistant had answered.", 3);
-    static final Mistake BLOCKED_CALLER = LESSON.mistake("blocked-the-caller",
-            "a method waited for a save or a reply itself instead of handing back a future at once.", 4);
-    static final Mistake UNTRACKED_SAVE = LESSON.mistake("untracked-save",
-            "a save was started and then forgotten: close() or pendingSaves() did not know it was still running.", 5);
-    static final Mistake CLOSE_NOT_COMPLETED = LESSON.mistake("close-not-completed",
-            "once every save had finished, close() still did not complete normally.", 5);
-    static final Mistake LOST_FAILURE = LESSON.mistake("lost-failure",
-            "a save failed and the listener never heard of it: a message was lost without a trace.", 6);
-    static final Mistake MISREPORTED_FAILURE = LESSON.mistake("misreported-failure",
-            "the listener was told the wrong thing: a wrong message, a wrong exception, or one report too many.", 6);
-    static final Mistake HID_ASSISTANT_FAILURE = LESSON.mistake("hid-assistant-failure",
-            "the assistant failed, and onMessage's future did not fail with the assistant's own exception.", 6);
-    static final Mistake LEAKED_SAVES = LESSON.mistake("leaked-saves",
-            "finished saves were never forgotten, so the handler's bookkeeping grows with every message.", 7);
+class ChatHandlerTest implements NoBlockingCalls {
+    static final Lesson LESSON = Lesson.of(ChatHandlerTest.class);
+    static final Mistake SAVE_NOT_STARTED = LESSON.mistake("save-not-started");
+    static final Mistake REPLY_WAITED = LESSON.mistake("reply-waited-for-save");
+    static final Mistake SAVE_FAILED_THE_REPLY = LESSON.mistake("save-failed-the-reply");
+    static final Mistake BLOCKED_CALLER = LESSON.mistake("blocked-the-caller");
+    static final Mistake UNTRACKED_SAVE = LESSON.mistake("untracked-save");
+    static final Mistake CLOSE_NOT_COMPLETED = LESSON.mistake("close-not-completed");
+    static final Mistake LOST_FAILURE = LESSON.mistake("lost-failure");
+    static final Mistake MISREPORTED_FAILURE = LESSON.mistake("misreported-failure");
+    static final Mistake HID_ASSISTANT_FAILURE = LESSON.mistake("hid-assistant-failure");
+    static final Mistake LEAKED_SAVES = LESSON.mistake("leaked-saves");
 
     /** How long something that should happen at once may take (right code takes microseconds). */
     private static final Duration SOON = TimeScale.millis(1_000);
@@ -326,10 +312,8 @@ class ChatHandlerTest {
         }
     }
 
-    @Test
-    @Points(2)
-    @DisplayName("works without a single blocking call (no join, get or sleep)")
-    void noBlockingCalls() {
+    @Override
+    public void worksOnce() {
         try (AsyncService saves = AsyncService.named("save").latency(TimeScale.millis(10));
              AsyncService replies = AsyncService.named("reply").latency(TimeScale.millis(10))) {
             Reports reports = new Reports(new Timeline());
@@ -344,7 +328,6 @@ class ChatHandlerTest {
             assertThat(saves.timeline().startOrder()).as("saves made")
                     .containsExactly("save(user: hi)", "save(assistant: echo: hi)");
         }
-        BlockingCalls.in(ChatHandler.class, LESSON, 4).forbidAll().assertNone();
     }
 
     // ---------------------------------------------------------------------------------------------

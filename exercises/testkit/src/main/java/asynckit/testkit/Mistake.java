@@ -5,10 +5,11 @@ import java.util.regex.Pattern;
 /**
  * A named mistake that a test can recognise. Its {@link #id()} appears in the failure message as
  * {@code [id]}, so learners can search for it and the self-test can prove that each known-wrong
- * solution is rejected for the right reason.
+ * solution is rejected for the right reason. Exercise tests get their mistakes from the exercise's
+ * manifest: {@code LESSON.mistake("one-at-a-time")}.
  *
  * @param id     short kebab-case name, e.g. {@code one-at-a-time}
- * @param what   one sentence in the second person: what the code did wrong
+ * @param what   one sentence: what the code did wrong
  * @param lesson where the hint lives
  * @param hint   the hint number in the lesson
  */

@@ -1,5 +1,8 @@
 package asynckit.testkit;
 
+import asynckit.testkit.internal.Sneaky;
+import asynckit.testkit.internal.Stacks;
+
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;

@@ -1,5 +1,7 @@
 package asynckit.testkit;
 
+import asynckit.testkit.internal.Sneaky;
+
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;

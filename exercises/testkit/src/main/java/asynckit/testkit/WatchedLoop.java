@@ -1,5 +1,7 @@
 package asynckit.testkit;
 
+import asynckit.testkit.internal.Stacks;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

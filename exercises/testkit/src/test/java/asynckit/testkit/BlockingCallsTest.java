@@ -3,7 +3,7 @@ package asynckit.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import asynckit.testkit.BlockingCalls.Kind;
+import asynckit.testkit.internal.BlockingKind;
 import asynckit.testkit.BlockingCalls.Violation;
 import asynckit.testkit.fixtures.clean.Composes;
 import asynckit.testkit.fixtures.edge.JoinsAtTheEdge;
@@ -19,8 +19,8 @@ class BlockingCallsTest {
     void catchesAMethodReferenceToJoin() {
         List<Violation> found = BlockingCalls.in(JoinsByReference.class, LESSON, 1).forbidAll().violations();
 
-        assertThat(found).extracting(Violation::kind).containsExactlyInAnyOrder(Kind.FUTURE_WAIT, Kind.SLEEP);
-        assertThat(found).filteredOn(v -> v.kind() == Kind.FUTURE_WAIT).singleElement()
+        assertThat(found).extracting(Violation::kind).containsExactlyInAnyOrder(BlockingKind.FUTURE_WAIT, BlockingKind.SLEEP);
+        assertThat(found).filteredOn(v -> v.kind() == BlockingKind.FUTURE_WAIT).singleElement()
                 .satisfies(v -> {
                     assertThat(v.call()).isEqualTo("CompletableFuture.join() (as a method reference)");
                     assertThat(v.where()).startsWith("JoinsByReference.java:");
@@ -33,7 +33,7 @@ class BlockingCallsTest {
         List<Violation> found = BlockingCalls.in(GetsThroughSubtype.class, LESSON, 1).forbidAll().violations();
 
         assertThat(found).singleElement().satisfies(v -> {
-            assertThat(v.kind()).isEqualTo(Kind.FUTURE_WAIT);
+            assertThat(v.kind()).isEqualTo(BlockingKind.FUTURE_WAIT);
             assertThat(v.call()).isEqualTo("ScheduledFuture.get()");
         });
     }
@@ -46,9 +46,9 @@ class BlockingCallsTest {
 
     @Test
     void onlyTheForbiddenKindsAreReported() {
-        List<Violation> found = BlockingCalls.in(JoinsByReference.class, LESSON, 1).forbid(Kind.SLEEP).violations();
+        List<Violation> found = BlockingCalls.in(JoinsByReference.class, LESSON, 1).forbid(BlockingKind.SLEEP).violations();
 
-        assertThat(found).extracting(Violation::kind).containsExactly(Kind.SLEEP);
+        assertThat(found).extracting(Violation::kind).containsExactly(BlockingKind.SLEEP);
     }
 
     @Test
@@ -72,7 +72,7 @@ class BlockingCallsTest {
 
     @Test
     void theRuleIsAnArchUnitAccessRule() {
-        assertThat(BlockingCalls.in(Composes.class, LESSON, 1).forbid(Kind.SLEEP).rule().getDescription())
+        assertThat(BlockingCalls.in(Composes.class, LESSON, 1).forbid(BlockingKind.SLEEP).rule().getDescription())
                 .contains("access target where").contains("blocking-sleep");
     }
 }

@@ -1,4 +1,4 @@
-package asynckit.testkit;
+package asynckit.testkit.internal;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,10 @@
-package asynckit.testkit;
+package asynckit.testkit.internal;
 
 /** Rethrows a learner's exception unchanged, checked or not, so the test fails with its own message. */
-final class Sneaky {
+public final class Sneaky {
     private Sneaky() {}
 
-    static RuntimeException rethrow(Throwable t) {
+    public static RuntimeException rethrow(Throwable t) {
         Sneaky.<RuntimeException>raise(t);
         return new IllegalStateException("unreachable");
     }

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# How long does the kit's own proof take? Times the whole `./mvnw -q verify -Pselftest` (cache off, as in
+# CI) RUNS times on an idle machine and RUNS times while every core is kept busy by `yes`, and prints
+# each run, the medians and the verdicts. Usage: scripts/bench-selftest.sh [RUNS]   (default 3)
+set -uo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-3}
+logs=$(mktemp -d)
+echo "exercises: $(ls -d exercises/[0-9][0-9]-*/ | wc -l), cores: $(nproc), logs: $logs"
+./mvnw -q -B test-compile -Pselftest > "$logs/build.log" 2>&1 || { cat "$logs/build.log"; exit 1; }
+
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+failures=0
+one_run() { # $1 label, $2 index
+  local start end status
+  start=$(date +%s%N)
+  ./mvnw -q -B -o verify -Pselftest -Dselftest.cache=false > "$logs/$1-$2.log" 2>&1
+  status=$?
+  end=$(date +%s%N)
+  local secs=$(( (end - start) / 1000000 ))
+  echo "$1 run $2: $( [ $status -eq 0 ] && echo green || echo "RED (log: $logs/$1-$2.log)") in $((secs / 1000)).$(( (secs % 1000) / 100 )) s" >&2
+  [ $status -eq 0 ] || failures=$((failures + 1))
+  echo "$secs"
+}
+idle=()
+for i in $(seq "$runs"); do idle+=("$(one_run idle "$i")"); done
+burners=()
+for _ in $(seq "$(nproc)"); do yes > /dev/null & burners+=($!); done
+trap 'kill "${burners[@]}" 2>/dev/null' EXIT
+loaded=()
+for i in $(seq "$runs"); do loaded+=("$(one_run loaded "$i")"); done
+kill "${burners[@]}" 2>/dev/null
+mi=$(printf '%s\n' "${idle[@]}" | median); ml=$(printf '%s\n' "${loaded[@]}" | median)
+echo "self-test median: idle $((mi / 1000)).$(( (mi % 1000) / 100 )) s, both cores busy $((ml / 1000)).$(( (ml % 1000) / 100 )) s; $failures red run(s) of $((2 * runs))"
+[ "$failures" -eq 0 ]
