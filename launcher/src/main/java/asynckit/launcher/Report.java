@@ -35,10 +35,10 @@ public final class Report {
 
     /** Points a test is worth: its {@code @Points}, or the manifest's for the testkit's contributed check. */
     static int pointsOf(Manifest m, TestOutcome t) {
-        if (t.points() == 0 && m.blockingCalls() != null && Manifest.BLOCKING_CHECK_METHOD.equals(t.method())) {
+        if (t.points() < 0 && m.blockingCalls() != null && Manifest.BLOCKING_CHECK_METHOD.equals(t.method())) {
             return m.blockingCalls().points();
         }
-        return t.points();
+        return Math.max(0, t.points());
     }
 
     public int points() {

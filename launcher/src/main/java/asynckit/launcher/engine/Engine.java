@@ -61,7 +61,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * next, whatever class path the host itself was started with.
  *
  * <p>One engine reuses its compiler between runs (a warm JVM compiles a save in a few hundred ms); it
- * runs one request at a time. Close it when done.
+ * runs one request at a time. Runs in parallel need one engine per thread (and no captured output).
+ * Close it when done.
  *
  * <pre>{@code
  * try (Engine engine = new Engine()) {
@@ -215,7 +216,7 @@ public final class Engine implements AutoCloseable {
         if (crash[0] != null) {
             outcomes = new ArrayList<>(outcomes);
             outcomes.add(new TestOutcome("", "", "the test run itself", Status.FAILED, chain(crash[0]),
-                    summary(crash[0]), 0));
+                    summary(crash[0]), -1));
         }
         if (!timedOut) {
             loader.close();
@@ -416,7 +417,7 @@ public final class Engine implements AutoCloseable {
             Optional<TestSource> source = id.getSource();
             String cls = "";
             String method = "";
-            int pts = 0;
+            int pts = -1;
             if (source.isPresent() && source.get() instanceof MethodSource ms) {
                 cls = ms.getClassName();
                 method = ms.getMethodName();
@@ -431,7 +432,7 @@ public final class Engine implements AutoCloseable {
 
         private int pointsOf(MethodSource ms) {
             if (pointsAnnotation == null) {
-                return 0;
+                return -1;
             }
             try {
                 Method m = ms.getJavaMethod();
@@ -442,9 +443,9 @@ public final class Engine implements AutoCloseable {
                     }
                 }
             } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-                return 0;
+                return -1;
             }
-            return 0;
+            return -1;
         }
 
         /** The outcomes in finishing order; after a time-out, every test that had not finished, failed. */
@@ -469,7 +470,7 @@ public final class Engine implements AutoCloseable {
                                 : "did not run: the run was stopped after " + secs;
                         String cls = "";
                         String method = "";
-                        int pts = 0;
+                        int pts = -1;
                         if (id.getSource().orElse(null) instanceof MethodSource ms) {
                             cls = ms.getClassName();
                             method = ms.getMethodName();

@@ -25,7 +25,8 @@ import java.util.Objects;
  * @param timeLimit       the whole run's cap: tests still running then are reported as not finished and
  *                        left behind (a thread cannot be killed); null for no cap
  * @param captureOutput   collect what the code under test prints (System.out and System.err) into the
- *                        result instead of letting it through
+ *                        result instead of letting it through; these streams belong to the whole JVM, so
+ *                        runs that overlap in time (several engines on several threads) must not capture
  * @param keepClasses     leave the run's classes folder in place (for debugging)
  * @param pointsAnnotation the annotation (binary name) whose {@code int value()} gives a test's points
  */

@@ -12,7 +12,7 @@ package asynckit.launcher.engine;
  *                    {@code SimpleName: message} (empty when it passed)
  * @param summary     what a learner reads: the failure's own message, with the exception's type in front
  *                    unless it is an assertion error (empty when it passed)
- * @param points      the test's points (the request's points annotation), 0 without one
+ * @param points      the test's points (the request's points annotation), -1 without one
  */
 public record TestOutcome(String testClass, String method, String displayName, Status status, String message,
                           String summary, int points) {
