@@ -22,6 +22,7 @@ trap cleanup EXIT
 ms() { echo $(( $(date +%s%N) / 1000000 )); }
 median() { sort -n | awk '{a[NR]=$1} END {if (NR==0) print "?"; else if (NR%2) print a[(NR+1)/2]; else print int((a[NR/2]+a[NR/2+1])/2)}'; }
 
+load_before=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)
 copy="$work/kit"
 copy_kit "$copy"
 overlay_solutions "$copy" 01-waiting-problem
@@ -83,6 +84,7 @@ for _ in $(seq "$runs"); do
 done
 
 lat=$(printf '%s\n' "${latency[@]}" | median)
+echo "load average before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null) (on $(nproc 2>/dev/null) cores; compare only idle runs)"
 echo "last watch result: $passed"
 echo "watch: save to result, median of $saves saves:  ${lat} ms  (all: ${latency[*]})"
 echo "       of which the tests ran ${tests} ms and compiling took ${compile} ms (medians)"
