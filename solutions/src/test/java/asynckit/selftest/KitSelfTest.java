@@ -123,7 +123,7 @@ class KitSelfTest {
     private static List<Outcome> run(Implementation impl, Path exercise) {
         long start = System.nanoTime();
         try {
-            List<Outcome> outcomes = TestRun.run(impl, exercise.resolve("src/test/java"), work);
+            List<Outcome> outcomes = TestRun.run(impl, exercise, work);
             long millis = (System.nanoTime() - start) / 1_000_000;
             long passed = outcomes.stream().filter(o -> o.status() == Status.PASSED).count();
             System.out.printf("selftest %-30s %-40s tests %2d  passed %2d  failed %2d  %6d ms%n",

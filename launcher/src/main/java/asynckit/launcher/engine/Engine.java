@@ -88,8 +88,24 @@ public final class Engine implements AutoCloseable {
         return TESTING.get() > 0;
     }
 
+    /** Library loaders shared by engines that share libraries, by class path (see {@link #sharingLibraries()}). */
+    private static final java.util.Map<List<Path>, ClassLoader> LIBRARIES = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final JavaCompiler javac;
     private final StandardJavaFileManager files;
+    private boolean shareLibraries;
+
+    /**
+     * An engine that loads the request's library jars (every class-path entry that is a file) once per JVM,
+     * in a loader shared by every such engine, and only folders (the testkit's classes in a build, the
+     * tests, the code under test) afresh for each run. Many runs in one JVM (the self-test) then load
+     * JUnit, AssertJ and ArchUnit once instead of once per run. Static state of those libraries is shared.
+     */
+    public static Engine sharingLibraries() {
+        Engine engine = new Engine();
+        engine.shareLibraries = true;
+        return engine;
+    }
 
     public Engine() {
         javac = ToolProvider.getSystemJavaCompiler();
@@ -159,11 +175,20 @@ public final class Engine implements AutoCloseable {
             throws IOException {
         List<URL> urls = new ArrayList<>();
         urls.add(testClasses.toUri().toURL());
+        List<Path> libraries = new ArrayList<>();
         for (Path p : req.classPath()) {
-            urls.add(p.toUri().toURL());
+            if (shareLibraries && Files.isRegularFile(p)) {
+                libraries.add(p);
+            } else {
+                urls.add(p.toUri().toURL());
+            }
         }
         urls.add(classes.toUri().toURL());
-        URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), sharedPlatform());
+        // Named per run, so checks that scan threads can tell concurrent runs' classes apart
+        // (StackTraceElement.getClassLoaderName()).
+        URLClassLoader loader = new URLClassLoader(req.label() + "#" + RUNS.get(), urls.toArray(URL[]::new),
+                libraries.isEmpty() ? sharedPlatform() : LIBRARIES.computeIfAbsent(List.copyOf(libraries),
+                        Engine::libraryLoader));
         Collector collector = new Collector(req.pointsAnnotation());
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream oldOut = System.out;
@@ -225,6 +250,17 @@ public final class Engine implements AutoCloseable {
     }
 
     /** The JUnit Platform's API from this JVM; everything else only from the JDK. */
+    private static ClassLoader libraryLoader(List<Path> jars) {
+        URL[] urls = jars.stream().map(p -> {
+            try {
+                return p.toUri().toURL();
+            } catch (java.net.MalformedURLException e) {
+                throw new IllegalArgumentException(p.toString(), e);
+            }
+        }).toArray(URL[]::new);
+        return new URLClassLoader("kit-libraries", urls, sharedPlatform());
+    }
+
     private static ClassLoader sharedPlatform() {
         ClassLoader host = Engine.class.getClassLoader();
         return new ClassLoader("kit-shared", ClassLoader.getPlatformClassLoader()) {
