@@ -84,6 +84,28 @@ public final class SharedState {
         throw report.failure();
     }
 
+    /**
+     * The report for a race that showed at run time ({@code race}), naming {@code unsafe} too, with the
+     * findings, when the static check sees the state behind it: both are true, and the findings say where.
+     */
+    public static Teach.Report raceReport(Mistake race, Mistake unsafe, Class<?> anchor, Object instance) {
+        List<Finding> found;
+        try {
+            found = findings(anchor, instance);
+        } catch (RuntimeException e) {
+            found = List.of();
+        }
+        Teach.Report report = found.isEmpty() ? race.report() : Teach.about(List.of(race, unsafe));
+        if (!found.isEmpty()) {
+            StringBuilder where = new StringBuilder("State that callbacks share unsafely:");
+            for (Finding f : found) {
+                where.append("\n- ").append(f.describe());
+            }
+            report.detail(where.toString());
+        }
+        return report;
+    }
+
     private static java.util.Optional<Finding> collectionIn(Field f, Object instance) {
         try {
             f.setAccessible(true);
@@ -132,6 +154,10 @@ public final class SharedState {
         return found;
     }
 
+    private static String outerName(String className) {
+        return className.substring(className.lastIndexOf('/') + 1).split("\\$")[0];
+    }
+
     private static void scan(byte[] bytes, String packagePath, ClassLoader loader, List<Finding> found) {
         ClassReader reader = new ClassReader(bytes);
         String className = reader.getClassName();
@@ -150,11 +176,32 @@ public final class SharedState {
                                              String[] exceptions) {
                 boolean lambda = name.startsWith("lambda$");
                 boolean callback = lambda || (nestedClass && !name.equals("<init>") && !name.equals("<clinit>"));
-                if (!callback) {
+                if (!callback || (access & Opcodes.ACC_SYNCHRONIZED) != 0) {
                     return null;
                 }
+                String where = lambda
+                        ? outerName(className) + "." + name.split("\\$")[1] + "() (in a lambda)"
+                        : outerName(className) + " (in " + className.substring(className.lastIndexOf('/') + 1) + "."
+                                + name + "())";
                 return new MethodVisitor(Opcodes.ASM9) {
                     private int line;
+                    private int locks;
+                    private boolean counterReported;
+
+                    @Override
+                    public void visitInsn(int opcode) {
+                        if (opcode == Opcodes.MONITORENTER) {
+                            locks++;
+                        } else if (opcode == Opcodes.MONITOREXIT) {
+                            locks = Math.max(0, locks - 1);
+                        } else if ((opcode == Opcodes.IASTORE || opcode == Opcodes.LASTORE) && locks == 0
+                                && !counterReported) {
+                            counterReported = true;
+                            found.add(new Finding(source[0] + ":" + line, "a number kept in an int[] or long[] (a"
+                                    + " counter shared with a callback) is changed in " + where + " without an"
+                                    + " atomic or a lock"));
+                        }
+                    }
 
                     @Override
                     public void visitLineNumber(int number, Label start) {
@@ -178,9 +225,6 @@ public final class SharedState {
                             return;
                         }
                         String simpleOwner = owner.substring(owner.lastIndexOf('/') + 1);
-                        String outer = className.substring(className.lastIndexOf('/') + 1).split("\\$")[0];
-                        String where = lambda ? outer + "." + name.split("\\$")[1] + "() (in a lambda)"
-                                : outer + " (in " + className.substring(className.lastIndexOf('/') + 1) + "." + name + "())";
                         found.add(new Finding(source[0] + ":" + line, "the plain field " + simpleOwner + "." + field
                                 + " is written in " + where + ", a callback, without volatile, an atomic or a lock"));
                     }

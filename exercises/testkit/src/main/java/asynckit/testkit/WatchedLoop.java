@@ -166,21 +166,21 @@ public final class WatchedLoop implements AutoCloseable {
         long tasks = tasksRun() - sinceTasks;
         Duration cpu = cpuTime().minus(sinceCpu);
         Duration parked = blockedTime();
-        if (tasks > maxTasks || cpu.compareTo(maxCpu) > 0) {
-            throw busy.report()
-                    .saw("For " + units + ", the loop thread '" + loopThread.getName() + "' ran " + tasks + " tasks and"
-                            + " used " + cpu.toMillis() + " ms of CPU. Right code needs at most " + maxTasks
-                            + " tasks and " + maxCpu.toMillis() + " ms: one task per alarm, when it falls due,"
-                            + " and nothing while it waits.\nEach of your tasks was short, so no single one looked"
-                            + " like blocking; together they kept the loop busy checking the clock (a task that"
-                            + " resubmits itself, or a short fixed-rate poll).")
-                    .failure();
-        }
         if (parked.compareTo(blockThreshold) >= 0) {
             throw blocked.report()
                     .saw("For " + units + ", tasks on the loop thread '" + loopThread.getName() + "' were parked"
                             + " (sleeping or waiting) for about " + parked.toMillis() + " ms in all, in stretches too"
                             + " short to notice one by one. Many short naps add up to the same blocked loop.")
+                    .failure();
+        }
+        if (tasks > maxTasks || cpu.compareTo(maxCpu) > 0) {
+            throw busy.report()
+                    .saw("For " + units + ", the loop thread '" + loopThread.getName() + "' ran " + tasks + " tasks and"
+                            + " used " + cpu.toMillis() + " ms of CPU. Right code needs at most " + maxTasks
+                            + " tasks and " + maxCpu.toMillis() + " ms here: work runs when it falls due, and"
+                            + " nothing runs while it waits.\nEach of your tasks was short, so no single one looked"
+                            + " like blocking; together they kept the loop busy checking the clock (a task that"
+                            + " resubmits itself, or a short fixed-rate poll).")
                     .failure();
         }
     }

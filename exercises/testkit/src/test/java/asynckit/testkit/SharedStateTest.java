@@ -16,7 +16,9 @@ class SharedStateTest {
         assertThat(SharedState.findings(PlainCounter.class, counter))
                 .extracting(SharedState.Finding::what)
                 .anySatisfy(w -> assertThat(w).contains("PlainCounter.remaining").contains("a callback"))
-                .anySatisfy(w -> assertThat(w).contains("ArrayList"));
+                .anySatisfy(w -> assertThat(w).contains("ArrayList"))
+                .anySatisfy(w -> assertThat(w).contains("int[]").contains("PlainCounter.countInAnArray()"))
+                .noneSatisfy(w -> assertThat(w).contains("countUnderALock"));
         assertThatThrownBy(() -> SharedState.assertNone(UNSAFE, PlainCounter.class, counter, "seen:"))
                 .hasMessageContaining("[unsafe-shared-state]")
                 .hasMessageContaining("PlainCounter.java:");
