@@ -190,6 +190,10 @@ class PageFetcherTest implements NoBlockingCalls {
                 .failing("b", () -> reset)) {
             Settle<List<String>> result = callAndSettle(new PageFetcher(clientOf(pages)), URLS);
 
+            if (pages.timeline().size() == 0 && !(result.failure() instanceof UnsupportedOperationException)) {
+                throw DID_NOT_CALL.report().saw("fetchAll(a, b, c) made no fetch at all: fetch(b) could not fail,"
+                        + " because nobody asked for it.").failure();
+            }
             if (result.pending() || !result.failed()) {
                 throw LOST_FAILURE.report()
                         .saw(result.pending()
@@ -222,7 +226,12 @@ class PageFetcherTest implements NoBlockingCalls {
         try {
             CompletableFuture<List<String>> result = Returns.promptly(BLOCKED_CALLER, "fetchAll(a, b, c)",
                     pages.timeline(), () -> fetcher.fetchAll(URLS));
-            pages.awaitCalls(3, TimeScale.millis(1_000));
+            if (!pages.awaitCalls(3, TimeScale.millis(1_000))) {
+                throw (pages.callCount() == 0 ? DID_NOT_CALL : ONE_AT_A_TIME).report()
+                        .saw("fetchAll(a, b, c) returned, but only " + pages.callCount() + " of 3 fetches had started.")
+                        .timeline(pages.timeline())
+                        .failure();
+            }
             // Give a thread that was handed the waiting (supplyAsync(() -> page.join())) the time to start it.
             pages.waits().awaitAny(TimeScale.millis(100));
             pages.waits().assertNone(BLOCKED_POOL_THREAD, "While the three fetches were pending", pages.timeline());
@@ -290,6 +299,17 @@ class PageFetcherTest implements NoBlockingCalls {
                             .failure(e);
                 }
                 Settle<List<String>> settled = Settle.within(result, SHORT);
+                if (!settled.pending() && !settled.failed() && !expected.equals(settled.value())
+                        && settled.value() != null && settled.value().size() == expected.size()
+                        && settled.value().containsAll(expected)) {
+                    throw COMPLETION_ORDER.report()
+                            .saw("In round " + round + ", 8 pages arrived at the same instant on " + burst.threads()
+                                    + " threads, in no particular order, and fetchAll(u0 .. u7) gave them in that order: "
+                                    + settled.value() + ".")
+                            .expected(expected)
+                            .actual(settled.value())
+                            .failure();
+                }
                 if (settled.pending() || settled.failed() || !expected.equals(settled.value())) {
                     throw SharedState.raceReport(LOST_UPDATE, UNSAFE_SHARED_STATE, PageFetcher.class, fetcher)
                             .saw("In round " + round + ", 8 pages arrived at the same instant on "

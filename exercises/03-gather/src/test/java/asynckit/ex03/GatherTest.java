@@ -158,11 +158,21 @@ class GatherTest implements NoBlockingCalls {
             settleQuietly(all, SHORT);
             inputs.fail("a", second);
 
-            Settle<List<String>> result = settle(all, inputs);
+            Settle<List<String>> result = settle(all, inputs, SHORT);
             if (result.pending()) {
+                inputs.complete("b", "B");
+                Settle<List<String>> after = settle(all, inputs, SHORT);
+                if (!after.pending() && !after.failed()) {
+                    throw LOST_FAILURE.report()
+                            .saw("Inputs c and then a failed, and all(a, b, c) did not fail: once b had completed too,"
+                                    + " it completed normally with " + after.value() + ". The failures were turned into"
+                                    + " values.")
+                            .detail(inputs.render())
+                            .failure();
+                }
                 throw WAITED_FOR_ALL.report()
                         .saw("Inputs c and then a failed while b was still pending, and all(a, b, c) was still"
-                                + " pending " + BOUND.toMillis() + " ms later.")
+                                + " pending " + SHORT.toMillis() + " ms later.")
                         .detail(inputs.render())
                         .failure();
             }
@@ -341,6 +351,24 @@ class GatherTest implements NoBlockingCalls {
                 boolean allRight = !allResult.pending() && !allResult.failed() && values.equals(allResult.value());
                 boolean settledRight = !settledResult.pending() && !settledResult.failed()
                         && expected.equals(settledResult.value());
+                if (!allRight && !allResult.pending() && !allResult.failed() && allResult.value() != null
+                        && allResult.value().size() == n && allResult.value().containsAll(values)) {
+                    throw COMPLETION_ORDER.report()
+                            .saw("In round " + round + ", 8 inputs completed at the same instant on " + burst.threads()
+                                    + " threads, in no particular order, and all(8 inputs) gave the values in that order: "
+                                    + allResult.value() + ".")
+                            .expected(values)
+                            .actual(allResult.value())
+                            .failure();
+                }
+                if (!settledRight && !settledResult.pending() && !settledResult.failed() && settledResult.value() != null
+                        && settledResult.value().size() == n && settledResult.value().containsAll(expected)) {
+                    throw COMPLETION_ORDER.report()
+                            .saw("In round " + round + ", 8 inputs completed at the same instant on " + burst.threads()
+                                    + " threads, in no particular order, and settled(8 inputs) gave the outcomes in that"
+                                    + " order: " + outcomes(settledResult.value()) + ".")
+                            .failure();
+                }
                 if (!allRight || !settledRight) {
                     Settle<?> wrong = allRight ? settledResult : allResult;
                     throw SharedState.raceReport(LOST_UPDATE, UNSAFE_SHARED_STATE, Gather.class, null)
@@ -526,6 +554,13 @@ class GatherTest implements NoBlockingCalls {
                     .saw(compare + "\nThe input that failed is a dependent stage (source.thenApply(...)), so its"
                             + " failure reached your code as a CompletionException wrapped around the source's own"
                             + " error.")
+                    .detail(inputs.render())
+                    .failure();
+        }
+        if (actual.size() < expected.size()) {
+            throw FINISHED_EARLY.report()
+                    .saw(compare + "\nThere are " + expected.size() + " inputs, and only " + actual.size() + " outcomes:"
+                            + " the list was made before every input had completed.")
                     .detail(inputs.render())
                     .failure();
         }

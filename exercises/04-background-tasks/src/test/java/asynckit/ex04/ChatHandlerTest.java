@@ -320,6 +320,14 @@ class ChatHandlerTest implements NoBlockingCalls {
             chat.backend.failReply("hi", overloaded);
 
             Settle<String> reply = Settle.within(result, SOON);
+            if (reply.pending() && chat.backend.pendingSaves() > 0) {
+                throw REPLY_WAITED.report()
+                        .saw("assistant.reply(hi) failed with " + overloaded + ", and onMessage's future stayed pending"
+                                + " while " + String.join(" and ", chat.backend.pendingSaveLabels()) + " was pending:"
+                                + " the answer (here, the failure) waits for a save.")
+                        .timeline(chat.timeline())
+                        .failure();
+            }
             if (reply.pending() || !reply.failed() || reply.failure() != overloaded) {
                 throw HID_ASSISTANT_FAILURE.report()
                         .saw("assistant.reply(hi) failed with " + overloaded + ", and onMessage's future "
@@ -416,14 +424,19 @@ class ChatHandlerTest implements NoBlockingCalls {
                 handler = h;
                 for (int i = 0; i < 4; i++) {
                     String text = "m" + i;
-                    Returns.promptly(BLOCKED_CALLER, "onMessage(\"" + text + "\")", () -> h.onMessage(text));
+                    CompletableFuture<String> result = Returns.promptly(BLOCKED_CALLER,
+                            "onMessage(\"" + text + "\")", () -> h.onMessage(text));
                     CompletableFuture<String> reply = replies.get(text);
                     if (reply == null) {
-                        throw DID_NOT_CALL.report().saw("onMessage(\"" + text + "\") never asked the assistant.")
+                        throw (result != null && result.isDone() ? DID_NOT_CALL : REPLY_WAITED).report()
+                                .saw("onMessage(\"" + text + "\") returned without asking the assistant"
+                                        + (result != null && result.isDone() ? ", its future already complete."
+                                                : ", while the user's save was pending."))
                                 .failure();
                     }
                     reply.complete("r" + i);
                 }
+                eventually(() -> saves.size() >= 8);
                 if (saves.size() != 8) {
                     throw SAVE_NOT_STARTED.report()
                             .saw("Four messages were answered; the store was handed " + saves.size() + " of their 8"
