@@ -466,8 +466,21 @@ class ChatHandlerTest implements NoBlockingCalls {
                                 .failure(e);
                     }
                 }
-                int pending = pendingSavesSettlingOn(h, 0);
-                Settle<Void> closed = Settle.within(h.close(), SOON);
+                int pending;
+                Settle<Void> closed;
+                try {
+                    pending = pendingSavesSettlingOn(h, 0);
+                    closed = Settle.within(h.close(), SOON);
+                } catch (RuntimeException e) {
+                    if (round == 0 || e instanceof UnsupportedOperationException) {
+                        throw e;
+                    }
+                    throw SharedState.raceReport(LOST_UPDATE, UNSAFE_SHARED_STATE, ChatHandler.class, h)
+                            .saw("In round " + round + ", 8 saves finished at the same instant on " + burst.threads()
+                                    + " threads, and then pendingSaves() or close() threw " + e + ": the handler's"
+                                    + " bookkeeping was broken by callbacks running at the same moment.")
+                            .failure(e);
+                }
                 eventually(() -> reports.all().size() >= failing.size());
                 List<String> reported = reports.all().stream()
                         .map(r -> r.message().author() + ": " + r.message().text()).sorted().toList();

@@ -34,7 +34,7 @@ public final class AsyncService extends SimulatedService<AsyncService> implement
 
     private AsyncService(String name) {
         super(name);
-        this.waits = new Waits(name + " calls");
+        this.waits = new Waits(name);
         this.scheduler = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "sim-" + name);
             t.setDaemon(true);

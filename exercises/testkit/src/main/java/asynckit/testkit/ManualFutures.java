@@ -35,7 +35,7 @@ public final class ManualFutures<T> {
     private final Map<String, CompletableFuture<T>> inputs = new LinkedHashMap<>();
     private final List<Watched<?>> watched = new ArrayList<>();
     private final List<Row> rows = new ArrayList<>();
-    private final Waits waits = new Waits("an input");
+    private final Waits waits = new Waits("input");
 
     private record Watched<V>(String label, CompletableFuture<V> future, Function<? super V, String> describe) {
         String state() {

@@ -31,7 +31,7 @@ public final class ManualService<T> {
     public ManualService(String name, Timeline timeline) {
         this.name = name;
         this.timeline = timeline;
-        this.waits = new Waits(name + " calls");
+        this.waits = new Waits(name);
     }
 
     /** Every thread that parked waiting for one of this service's futures (or a stage derived from one). */

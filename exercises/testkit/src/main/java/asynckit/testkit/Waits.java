@@ -93,7 +93,7 @@ public final class Waits {
         boolean pool = seen.stream().anyMatch(w -> isPoolThread(w.thread()));
         Teach.Report report = mistake.report()
                 .saw(situation + ", " + (seen.size() == 1 ? "a thread" : seen.size() + " waits") + " parked waiting for "
-                        + what + " that had not arrived yet:\n- " + first.describe().replace("\n", "\n  ")
+                        + what + " results that had not arrived yet:\n- " + first.describe().replace("\n", "\n  ")
                         + (seen.size() > 1 ? "\n- ... and " + (seen.size() - 1) + " more" : "")
                         + (pool ? "\nA pool thread that waits is a thread taken from everybody else who shares the"
                                 + " pool (supplyAsync without an executor uses the common pool, a handful of threads"
@@ -103,6 +103,17 @@ public final class Waits {
             report.timeline(timeline);
         }
         throw report.failure();
+    }
+
+    /** The stack from the code that waited down: the JDK's getStackTrace and this class's frames cut off. */
+    private static StackTraceElement[] fromCaller(StackTraceElement[] stack) {
+        int last = -1;
+        for (int i = 0; i < stack.length; i++) {
+            if (stack[i].getClassName().startsWith(Waits.class.getName())) {
+                last = i;
+            }
+        }
+        return java.util.Arrays.copyOfRange(stack, last + 1, stack.length);
     }
 
     static boolean isPoolThread(String name) {
@@ -115,7 +126,8 @@ public final class Waits {
         }
         Thread me = Thread.currentThread();
         synchronized (this) {
-            waits.add(new Wait(me.getName(), how + " on " + what + " that was still pending", me.getStackTrace()));
+            waits.add(new Wait(me.getName(), how + " on a future of " + what + " that was still pending",
+                    fromCaller(me.getStackTrace())));
             notifyAll();
         }
     }
