@@ -59,7 +59,7 @@ class ChatHandlerTest implements NoBlockingCalls {
     private static final Duration BOUND = TimeScale.millis(5_000);
 
     @Test
-    @Points(2)
+    @Points(1)
     @DisplayName("hands the user's message to the store before asking the assistant, and the reply as soon as it"
             + " arrives")
     void startsBothSavesInOrder() {
@@ -310,7 +310,7 @@ class ChatHandlerTest implements NoBlockingCalls {
     }
 
     @Test
-    @Points(2)
+    @Points(3)
     @DisplayName("fails with the assistant's own exception when the assistant fails, and still saves the user's"
             + " message")
     void passesOnTheAssistantsFailure() {

@@ -35,12 +35,18 @@ public final class Reachability {
     public List<String> stillReachable(Duration bound) {
         long deadline = System.nanoTime() + bound.toNanos();
         List<String> left;
+        // Few collections, spaced out: a full collection stops every thread of the JVM, other tests' included.
         do {
             System.gc();
-            LockSupport.parkNanos(10_000_000);
+            LockSupport.parkNanos(50_000_000);
             left = reachable();
-        } while (!left.isEmpty() && System.nanoTime() < deadline);
+        } while (!left.isEmpty() && System.nanoTime() + 250_000_000L < deadline && sleepBetween());
         return left;
+    }
+
+    private static boolean sleepBetween() {
+        LockSupport.parkNanos(200_000_000);
+        return true;
     }
 
     private synchronized List<String> reachable() {
