@@ -524,12 +524,15 @@ class ChatHandlerTest implements NoBlockingCalls {
                 throw DID_NOT_CALL.report().saw("onMessage(\"hi\") gave \"" + reply + "\"; the assistant said \"echo: hi\".")
                         .expected("echo: hi").actual(reply).failure();
             }
-            Settle.within(handler.close(), BOUND).value(CLOSE_NOT_COMPLETED, CLOSE_NOT_COMPLETED, "close()");
+            // The reply's save starts in the step that receives the reply, which may run just after the reply's
+            // own future has completed: give it a moment.
+            eventually(() -> saves.timeline().size() >= 2);
             List<String> made = saves.timeline().startOrder();
             if (!made.equals(List.of("save(user: hi)", "save(assistant: echo: hi)"))) {
                 throw SAVE_NOT_STARTED.report().saw("onMessage(\"hi\") made the saves " + made + ".")
                         .expected(List.of("save(user: hi)", "save(assistant: echo: hi)")).actual(made).failure();
             }
+            Settle.within(handler.close(), BOUND).value(CLOSE_NOT_COMPLETED, CLOSE_NOT_COMPLETED, "close()");
         }
     }
 
