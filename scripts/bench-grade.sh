@@ -4,6 +4,9 @@
 # 1.15x), then the batch time per learner.
 #   scripts/bench-grade.sh              the tree as it is (a fresh clone: the stubs)
 #   scripts/bench-grade.sh --solutions  a temporary copy with every reference solution in place
+# Last, the sandbox's cost: one solved learner graded in instructor mode with the sandbox and without it
+# (-Dgrade.sandbox=none), in the same run; "learner" is the report's own time (after the kit's tests are
+# built), "whole run" includes Maven and the kit build.
 set -uo pipefail
 kit=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
@@ -51,3 +54,16 @@ batch=$(( $(now) - start ))
 learners=$(($(wc -l < "$work/batch/batch.csv") - 1))
 echo "batch          : $learners learners in $(secs $batch) s, $(awk -v b="$batch" -v n="$learners" \
   'BEGIN { printf "%.1f", b / n / 1e9 }') s per learner (grader's own figure: $(grep -o '[0-9.]* s per learner' "$work/batch.log"))"
+
+# The sandbox's cost: the same solved learner, sandboxed (the best this machine offers) and not.
+solved=$cohort/solved-1
+for mode in auto none; do
+  start=$(now)
+  ./mvnw -q verify -Pgrade -Dgrade.learner="$solved" -Dgrade.out="$work/sandbox-$mode" -Dgrade.sandbox=$mode \
+    > "$work/sandbox-$mode.log" 2>&1
+  whole=$(( $(now) - start ))
+  learner=$(sed -n 's/^  "seconds" : \([0-9.]*\),$/\1/p' "$work/sandbox-$mode/report.json")
+  points=$(sed -n 's/^Total: \([0-9]*\/[0-9]*\) points.*/\1/p' "$work/sandbox-$mode.log")
+  printf 'sandbox=%-5s  : learner %s s, whole run %s s, %s points; %s\n' "$mode" "$learner" "$(secs $whole)" \
+    "$points" "$(sed -n 's/^Learner code: \(.\{0,60\}\).*/\1.../p' "$work/sandbox-$mode.log")"
+done

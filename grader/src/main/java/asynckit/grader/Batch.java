@@ -10,6 +10,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -17,8 +21,9 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * Grades every learner repository in a folder, each in the same pristine workspace (reset between
- * learners) and each in its own bounded child build, so one broken submission cannot stop the batch.
+ * Grades every learner repository in a folder against one pristine kit, each learner in a fresh folder of
+ * its own and each exercise in its own sandboxed test JVM, so one broken or hostile submission cannot stop
+ * the batch or touch another learner's result.
  * Writes one CSV and one JSON with a row per learner, and each learner's full report in its own folder.
  */
 public final class Batch {
@@ -29,13 +34,18 @@ public final class Batch {
                       Map<String, Integer> quizzes, List<String> flags, String error, double seconds) {}
 
     /** The batch's result. */
-    @JsonPropertyOrder({"schema", "version", "generatedAt", "maxPoints", "learners"})
-    public record Summary(String schema, int version, String generatedAt, int maxPoints, List<Row> learners) {}
+    @JsonPropertyOrder({"schema", "version", "generatedAt", "maxPoints", "kit", "sandbox", "learners"})
+    public record Summary(String schema, int version, String generatedAt, int maxPoints, String kit, String sandbox,
+                          List<Row> learners) {}
 
     private Batch() {}
 
-    public static Summary run(Path kit, Path cohort, Path out, Path work, Inventory inventory,
-                              ChildBuild.Settings settings, QuizSource quizzes, PrintStream console) throws IOException {
+    /**
+     * Grades every learner folder of {@code cohort} with {@code grader}, {@code jobs} learners at a time, each
+     * in a fresh folder of its own; a learner's report is written only after every process of its run has
+     * been killed.
+     */
+    public static Summary run(Grader grader, Path cohort, Path out, int jobs, PrintStream console) throws IOException {
         List<Path> learners;
         try (Stream<Path> dirs = Files.list(cohort)) {
             learners = dirs.filter(d -> Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS))
@@ -45,38 +55,61 @@ public final class Batch {
         if (learners.isEmpty()) {
             throw new IOException("no learner repositories (folders) in " + cohort);
         }
-        Workspace workspace = new Workspace(kit, work, inventory);
-        Grader grader = new Grader(inventory, settings, quizzes, null);
-        List<Row> rows = new ArrayList<>();
+        Inventory inventory = grader.inventory();
         List<String> exerciseIds = inventory.exercises().stream().map(Inventory.ExerciseSpec::id).toList();
+        Row[] rows = new Row[learners.size()];
+        List<String> runNotes = new ArrayList<>(grader.snapshot().notes());
+        runNotes.addAll(Grader.environmentNotes());
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs));
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Grading").setInitialMax(learners.size())
                 .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).continuousUpdate()
                 .setConsumer(new ConsoleProgressBarConsumer(console, 90)).build()) {
-            for (Path learner : learners) {
-                String name = learner.getFileName().toString();
-                bar.setExtraMessage(name);
-                long start = System.nanoTime();
-                Row row;
-                try {
-                    List<String> notes = workspace.prepare(learner);
-                    Report report = grader.grade(workspace.dir(), "instructor", name, out.resolve("learners/" + name));
-                    ReportFiles.write(report, out.resolve("learners/" + name));
-                    row = row(name, report, notes, seconds(start));
-                } catch (IOException | RuntimeException e) {
-                    Map<String, Integer> zero = new LinkedHashMap<>();
-                    exerciseIds.forEach(id -> zero.put(id, 0));
-                    row = new Row(name, 0, inventory.maxPoints(), zero, Map.of(), List.of("not graded"),
-                            SurefireReports.oneLine(String.valueOf(e.getMessage())), seconds(start));
-                }
-                rows.add(row);
-                bar.step();
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < learners.size(); i++) {
+                int index = i;
+                Path learner = learners.get(i);
+                done.add(pool.submit(() -> {
+                    String name = learner.getFileName().toString();
+                    long start = System.nanoTime();
+                    Row row;
+                    try {
+                        Path dir = out.resolve("learners/" + name);
+                        Report report = grader.grade(learner, "instructor", name, dir, null);
+                        ReportFiles.write(report, dir);
+                        row = row(name, report, seconds(start), runNotes);
+                    } catch (IOException | RuntimeException e) {
+                        Map<String, Integer> zero = new LinkedHashMap<>();
+                        exerciseIds.forEach(id -> zero.put(id, 0));
+                        row = new Row(name, 0, inventory.maxPoints(), zero, Map.of(), List.of("not graded"),
+                                Messages.oneLine(String.valueOf(e.getMessage())), seconds(start));
+                    }
+                    rows[index] = row;
+                    synchronized (bar) {
+                        bar.setExtraMessage(name);
+                        bar.step();
+                    }
+                }));
             }
+            for (Future<?> f : done) {
+                try {
+                    f.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted", e);
+                } catch (ExecutionException e) {
+                    throw new IOException(e.getCause());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
         }
-        int max = rows.stream().mapToInt(Row::maxPoints).max().orElse(inventory.maxPoints());
+        List<Row> all = List.of(rows);
+        int max = all.stream().mapToInt(Row::maxPoints).max().orElse(inventory.maxPoints());
         Summary summary = new Summary("asynckit-grade-batch", 1, java.time.Instant.now()
-                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), max, rows);
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), max, grader.snapshot().description(),
+                grader.sandboxDescription(), all);
         ReportFiles.write(out.resolve("batch.json"), JsonSupport.pretty(summary));
-        ReportFiles.write(out.resolve("batch.csv"), csv(rows, exerciseIds));
+        ReportFiles.write(out.resolve("batch.csv"), csv(all, exerciseIds));
         return summary;
     }
 
@@ -84,7 +117,7 @@ public final class Batch {
         return Math.round((System.nanoTime() - start) / 1e7) / 100.0;
     }
 
-    static Row row(String name, Report report, List<String> notes, double seconds) {
+    static Row row(String name, Report report, double seconds, List<String> runNotes) {
         Map<String, Integer> exercises = new LinkedHashMap<>();
         List<String> flags = new ArrayList<>();
         for (Report.Exercise e : report.exercises()) {
@@ -94,6 +127,10 @@ public final class Batch {
             } else if (e.outcome() != Report.Outcome.GRADED) {
                 flags.add(e.id() + ": " + e.outcome().name().toLowerCase().replace('_', ' '));
             }
+            e.flags().forEach(f -> flags.add(e.id() + ": flagged: " + f));
+            if (!e.notes().isEmpty()) {
+                flags.add(e.id() + ": " + e.notes().size() + " note(s): " + e.notes().get(0));
+            }
         }
         Map<String, Integer> quizzes = new LinkedHashMap<>();
         for (Report.Quiz q : report.quizzes()) {
@@ -102,9 +139,7 @@ public final class Batch {
                 flags.add("quiz " + q.quiz() + ": bank changed");
             }
         }
-        if (!notes.isEmpty()) {
-            flags.add(notes.size() + " note(s): " + notes.get(0));
-        }
+        report.notes().stream().filter(n -> !runNotes.contains(n)).forEach(n -> flags.add("note: " + n));
         return new Row(name, report.totals().points(), report.totals().maxPoints(), exercises, quizzes, flags, null,
                 seconds);
     }

@@ -19,13 +19,25 @@ import java.util.stream.Stream;
 public final class Checksums {
     private Checksums() {}
 
-    /** Files every exercise depends on: the build and the testkit (relative to the root). */
+    /** Single files, relative to the root, that decide how every exercise is built and tested. */
+    static final List<String> SHARED_FILES = List.of("pom.xml", "exercises/pom.xml", "mvnw", "mvnw.cmd", "kit",
+            "kit.cmd", "course/pom.xml", "grader/pom.xml", "quizzes/pom.xml");
+    /** Folders, relative to the root, whose every file decides how the exercises are tested. */
+    static final List<String> SHARED_TREES = List.of(".mvn", "exercises/testkit", "course/src/main",
+            "grader/src/main");
+
+    /**
+     * Files every exercise depends on: the build (poms, {@code .mvn/**}, the Maven wrapper), the launcher,
+     * the testkit, the course reader and the grader itself (relative to the root).
+     */
     static Map<String, String> shared(Path root) throws IOException {
         Map<String, String> sums = new TreeMap<>();
-        for (String file : List.of("pom.xml", "exercises/pom.xml", "exercises/testkit/pom.xml")) {
+        for (String file : SHARED_FILES) {
             put(root, root.resolve(file), sums);
         }
-        tree(root, root.resolve("exercises/testkit/src/main"), sums);
+        for (String dir : SHARED_TREES) {
+            tree(root, root.resolve(dir), sums);
+        }
         return sums;
     }
 
@@ -36,11 +48,28 @@ public final class Checksums {
         return sums;
     }
 
-    /** An exercise's pom.xml and everything under its src/test, relative to the exercise folder. */
-    static Map<String, String> exercise(Path exerciseDir) throws IOException {
+    /**
+     * An exercise's {@code pom.xml}, {@code exercise.yaml}, everything under {@code src/test} and every given
+     * file under {@code src/main/java} (all but {@code learnerWrites}), relative to the exercise folder.
+     */
+    static Map<String, String> exercise(Path exerciseDir, List<String> learnerWrites) throws IOException {
         Map<String, String> sums = new TreeMap<>();
         put(exerciseDir, exerciseDir.resolve("pom.xml"), sums);
+        put(exerciseDir, exerciseDir.resolve("exercise.yaml"), sums);
         tree(exerciseDir, exerciseDir.resolve("src/test"), sums);
+        Map<String, String> main = new TreeMap<>();
+        tree(exerciseDir, exerciseDir.resolve("src/main/java"), main);
+        for (String learner : learnerWrites) {
+            main.remove("src/main/java/" + learner);
+        }
+        sums.putAll(main);
+        return sums;
+    }
+
+    /** Every regular file under {@code dir} (none when it is missing), relative to {@code base}. */
+    static Map<String, String> files(Path base, Path dir) throws IOException {
+        Map<String, String> sums = new TreeMap<>();
+        tree(base, dir, sums);
         return sums;
     }
 
@@ -49,7 +78,8 @@ public final class Checksums {
             return;
         }
         try (Stream<Path> files = Files.walk(dir)) {
-            for (Path f : files.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList()) {
+            for (Path f : files.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+                    .filter(p -> !FileTrees.isBuildOutput(base.relativize(p))).sorted().toList()) {
                 put(base, f, sums);
             }
         }
@@ -59,12 +89,16 @@ public final class Checksums {
         if (Files.isSymbolicLink(file)) {
             sums.put(rel(base, file), "symlink");
         } else if (Files.isRegularFile(file)) {
-            sums.put(rel(base, file), sha256(Files.readAllBytes(file)));
+            sums.put(rel(base, file), sha256(file));
         }
     }
 
     private static String rel(Path base, Path file) {
         return base.relativize(file).toString().replace('\\', '/');
+    }
+
+    static String sha256(Path file) throws IOException {
+        return sha256(Files.readAllBytes(file));
     }
 
     static String sha256(byte[] content) {

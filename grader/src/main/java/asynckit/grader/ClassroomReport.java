@@ -89,6 +89,21 @@ public final class ClassroomReport {
         return test;
     }
 
+    /**
+     * The subtotals the reporter cannot show (its totals are per runner): one line for the job's console
+     * and summary, e.g. "Exercises: 100/100 (100 %) · Quizzes: 7/21 (33 %) · Total: 107/121 (88 %)".
+     */
+    public static String summary(Report r) {
+        Report.Totals t = r.totals();
+        String line = "Exercises: " + t.exercisePoints() + "/" + t.exerciseMaxPoints() + " (" + t.exercisePercent()
+                + " %)";
+        if (!r.quizzes().isEmpty()) {
+            line += " · Quizzes: " + t.quizPoints() + "/" + t.quizMaxPoints() + " (" + t.quizPercent() + " %) · Total: "
+                    + t.points() + "/" + t.maxPoints() + " (" + t.percent() + " %)";
+        }
+        return line;
+    }
+
     /** The runner ids, comma-separated, as the reporter's {@code runners} input wants them. */
     public static String runnerList(List<Runner> runners) {
         return String.join(",", runners.stream().map(Runner::id).toList());

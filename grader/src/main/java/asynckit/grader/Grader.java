@@ -2,296 +2,346 @@ package asynckit.grader;
 
 import asynckit.grader.Report.Exercise;
 import asynckit.grader.Report.Outcome;
-import asynckit.grader.Report.Status;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
- * Grades one repository: checks every exercise's tests against the pristine checksums, runs the
- * intact exercises' tests in one child build, matches each expected test to its report entry and
- * scores it. A test with no result fails, with the reason in the report.
+ * Grades learners against one pristine kit. Made once per grading run ({@link #prepare}): the kit's
+ * inventory is derived from the snapshot and its tests are built before any learner code runs. Then each
+ * learner ({@link #grade}) gets a fresh folder of the grader's: only the files they write are taken, each
+ * exercise is compiled by the grader, its classes are checked, and its tests run in a sandboxed test JVM
+ * whose every process is killed before the report is made. A test with no result fails, with the reason.
  */
-public final class Grader {
+public final class Grader implements AutoCloseable {
+
+    /**
+     * @param timeScale          stretches simulated latencies and time limits (kit.timeScale)
+     * @param forkTimeoutSeconds wall-clock limit of one exercise's test JVM
+     * @param testTimeout        JUnit's default timeout per test (null: the testkit's)
+     * @param sandbox            auto, none, bubblewrap or unshare
+     * @param limits             process, memory and heap limits of one test JVM
+     */
+    public record Settings(String timeScale, int forkTimeoutSeconds, String testTimeout, String sandbox,
+                           Sandbox.Limits limits) {
+        public static Settings defaults() {
+            return new Settings("1", 300, null, "auto", Sandbox.Limits.defaults());
+        }
+    }
+
+    private final KitSnapshot snapshot;
     private final Inventory inventory;
-    private final ChildBuild.Settings settings;
+    private final TrustedBuild build;
+    private final Sandbox sandbox;
+    private final Settings settings;
     private final QuizSource quizzes;
     private final Consumer<String> progress;
+    private final Path work;
+    private final boolean ownsWork;
+    private final AtomicInteger learnerCount = new AtomicInteger();
 
-    public Grader(Inventory inventory, ChildBuild.Settings settings, QuizSource quizzes, Consumer<String> progress) {
+    private Grader(KitSnapshot snapshot, Inventory inventory, TrustedBuild build, Sandbox sandbox, Settings settings,
+                   QuizSource quizzes, Consumer<String> progress, Path work, boolean ownsWork) {
+        this.snapshot = snapshot;
         this.inventory = inventory;
+        this.build = build;
+        this.sandbox = sandbox;
         this.settings = settings;
         this.quizzes = quizzes;
         this.progress = progress == null ? s -> { } : progress;
+        this.work = work;
+        this.ownsWork = ownsWork;
+    }
+
+    /** Where a grading run's own files go: a fresh folder under the system's temporary folder. */
+    static Path newWorkDir() throws IOException {
+        return Files.createTempDirectory("asynckit-grade-");
     }
 
     /**
-     * @param root    the repository to grade (the learner's clone, or a pristine copy in instructor mode)
-     * @param mode    {@code self} or {@code instructor}
-     * @param source  how the report names what was graded
-     * @param workDir where the build log goes
+     * Lays out the pristine kit, derives its inventory and builds its tests.
+     *
+     * @param kit      the trusted kit (instructor, batch), or the learner's clone (self mode)
+     * @param self     self mode: the snapshot is the reference commit of {@code kit}, not its HEAD
+     * @param reference the reference commit named by the user (self mode), or null
+     * @param only     exercise ids or numbers to grade (empty: all)
+     * @param work     where the grader's own files go (null: a fresh temporary folder, deleted on close)
      */
-    public Report grade(Path root, String mode, String source, Path workDir) throws IOException {
+    public static Grader prepare(Path kit, boolean self, String reference, List<String> only, Settings settings,
+                                 QuizSource quizzes, Consumer<String> progress, Path work) throws IOException {
+        kit = kit.toAbsolutePath().normalize();
+        boolean owns = work == null;
+        Path dir = owns ? newWorkDir() : work.toAbsolutePath().normalize();
+        if (dir.startsWith(kit)) {
+            throw new IOException("the grader's work folder (" + dir + ") must be outside the kit (" + kit + ")");
+        }
+        if (Files.exists(dir)) {
+            FileTrees.deleteTree(dir);
+        }
+        Files.createDirectories(dir);
+        try {
+            Path pristine = dir.resolve("kit");
+            KitSnapshot snapshot = self ? KitSnapshot.ofReference(kit, reference, pristine)
+                    : KitSnapshot.ofKit(kit, pristine);
+            Inventory inventory = Inventory.derive(pristine).only(only);
+            Consumer<String> p = progress == null ? s -> { } : progress;
+            p.accept("building the kit's tests (" + snapshot.description() + ")");
+            TrustedBuild build = TrustedBuild.make(pristine, inventory, dir.resolve("trusted"),
+                    dir.resolve("kit-build.log"));
+            Sandbox sandbox = Sandbox.detect(settings.sandbox());
+            if (sandbox.kind() != Sandbox.Kind.BUBBLEWRAP) {
+                build.guard();
+            }
+            return new Grader(snapshot, inventory, build, sandbox, settings, quizzes, progress, dir, owns);
+        } catch (IOException | RuntimeException e) {
+            if (owns) {
+                FileTrees.deleteTree(dir);
+            }
+            throw e;
+        }
+    }
+
+    public Inventory inventory() {
+        return inventory;
+    }
+
+    KitSnapshot snapshot() {
+        return snapshot;
+    }
+
+    String sandboxDescription() {
+        return sandbox.describe(settings.limits(), settings.forkTimeoutSeconds());
+    }
+
+    /**
+     * Grades one learner's repository.
+     *
+     * @param learner   the learner's repository (or the clone itself in self mode)
+     * @param mode      {@code self} or {@code instructor}
+     * @param source    how the report names what was graded
+     * @param reportDir where the test output logs go
+     * @param integrity self mode's comparison of the clone with the reference (null in instructor mode)
+     */
+    public Report grade(Path learner, String mode, String source, Path reportDir, IntegrityCheck integrity)
+            throws IOException {
         long start = System.nanoTime();
-        root = root.toAbsolutePath().normalize();
-        List<String> sharedChanged = Inventory.changed(inventory.shared(), Checksums.shared(root));
-
-        Map<Inventory.ExerciseSpec, List<String>> changed = new LinkedHashMap<>();
-        List<Inventory.ExerciseSpec> runnable = new ArrayList<>();
-        for (Inventory.ExerciseSpec spec : inventory.exercises()) {
-            Path dir = root.resolve(spec.module());
-            if (!Files.isRegularFile(dir.resolve("pom.xml"))) {
-                continue;
+        learner = learner.toAbsolutePath().normalize();
+        Path dir = work.resolve("learners").resolve(learnerCount.incrementAndGet() + "-"
+                + source.replaceAll("[^A-Za-z0-9._-]", "_"));
+        try {
+            Intake.Result intake = Intake.take(learner, build.pristine(), inventory, dir);
+            List<Exercise> exercises = new ArrayList<>();
+            for (Inventory.ExerciseSpec spec : inventory.exercises()) {
+                Intake.ExerciseFiles files = intake.exercises().get(spec.id());
+                Exercise e;
+                List<String> changed = integrity == null ? List.of() : integrity.against(spec.id());
+                if (!changed.isEmpty()) {
+                    e = ReportMatcher.unscored(spec, Outcome.TESTS_CHANGED, "scores 0: files that decide how the tests"
+                            + " run differ from " + snapshot.description() + " (" + String.join(", ",
+                            changed.subList(0, Math.min(3, changed.size()))) + (changed.size() > 3 ? ", ..." : "")
+                            + "); restore them, e.g. git checkout -- " + firstPath(changed.get(0)), false, changed);
+                } else {
+                    progress.accept("running the tests of " + spec.title());
+                    e = gradeOne(spec, files, dir.resolve("ex").resolve(spec.id()), reportDir);
+                }
+                List<String> notes = new ArrayList<>(files.notes());
+                notes.addAll(spec.problems().stream().map(p -> "the kit: " + p).toList());
+                exercises.add(e.with(files.flags(), notes));
             }
-            List<String> files = new ArrayList<>(sharedChanged);
-            Inventory.changed(spec.files(), Checksums.exercise(dir)).forEach(f -> files.add(spec.module() + "/" + f));
-            changed.put(spec, files);
-            if (files.isEmpty()) {
-                runnable.add(spec);
-            }
+            List<Report.Quiz> quizRows = quizRows(intake, integrity);
+            List<String> notes = new ArrayList<>(snapshot.notes());
+            notes.addAll(intake.notes());
+            intake.flags().forEach(f -> notes.add("flagged: " + f));
+            notes.addAll(environmentNotes());
+            Report.Totals totals = Report.Totals.of(exercises, quizRows);
+            double seconds = Math.round((System.nanoTime() - start) / 1e7) / 100.0;
+            return new Report(Report.SCHEMA, Report.VERSION, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                    mode, source, seconds, snapshot.description(), sandboxDescription(), notes, exercises, quizRows,
+                    totals, NextSteps.of(exercises, quizRows));
+        } finally {
+            FileTrees.deleteTree(dir);
         }
-
-        ChildBuild.Outcome build = null;
-        FileTime notBefore = FileTime.from(Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(1));
-        if (!runnable.isEmpty()) {
-            Map<String, String> titles = new LinkedHashMap<>();
-            List<String> modules = new ArrayList<>();
-            for (Inventory.ExerciseSpec spec : runnable) {
-                deleteTree(root.resolve(spec.module()).resolve("target/surefire-reports"));
-                titles.put(spec.artifactId(), spec.title());
-                modules.add(spec.module());
-            }
-            build = ChildBuild.run(root, modules, settings, workDir.resolve("build.log"), titles,
-                    t -> progress.accept("running the tests of " + t));
-        }
-
-        List<Exercise> exercises = new ArrayList<>();
-        for (Inventory.ExerciseSpec spec : inventory.exercises()) {
-            Path dir = root.resolve(spec.module());
-            if (!changed.containsKey(spec)) {
-                exercises.add(unscored(spec, Outcome.MISSING, "the folder " + spec.module() + " is missing",
-                        true, List.of()));
-            } else if (!changed.get(spec).isEmpty()) {
-                List<String> files = changed.get(spec);
-                exercises.add(unscored(spec, Outcome.TESTS_CHANGED, "scores 0: tests or build files differ from the"
-                        + " kit (" + String.join(", ", files.subList(0, Math.min(3, files.size())))
-                        + (files.size() > 3 ? ", ..." : "") + "); restore them, e.g. git checkout -- "
-                        + spec.module() + "/src/test " + spec.module() + "/pom.xml", false, files));
-            } else {
-                exercises.add(fromBuild(spec, dir, build, notBefore));
-            }
-        }
-        List<Report.Quiz> quizRows = quizzes == null ? List.of() : checkBanks(root, quizzes.grade(root));
-        Report.Totals totals = Report.Totals.of(exercises, quizRows);
-        double seconds = Math.round((System.nanoTime() - start) / 1e7) / 100.0;
-        return new Report(Report.SCHEMA, Report.VERSION, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-                mode, source, seconds, exercises, quizRows, totals, NextSteps.of(exercises, quizRows));
     }
 
-    /** A quiz whose bank differs from the kit's scores 0 and is flagged (answers could be made to fit it). */
-    private List<Report.Quiz> checkBanks(Path root, List<Report.Quiz> rows) throws IOException {
-        Map<String, String> actual = Checksums.quizBanks(root);
-        List<Report.Quiz> checked = new ArrayList<>();
-        for (Report.Quiz q : rows) {
-            String file = "quizzes/banks/" + q.quiz() + ".quiz";
-            String want = inventory.quizBanks().get(file);
-            boolean intact = want != null && want.equals(actual.get(file));
-            if (intact) {
-                checked.add(q);
-            } else {
+    private static String firstPath(String changed) {
+        int space = changed.indexOf(" (");
+        return space > 0 ? changed.substring(0, space) : changed;
+    }
+
+    /** Inherited settings that would change how a JVM or Maven starts: never passed on, and said. */
+    static List<String> environmentNotes() {
+        List<String> notes = new ArrayList<>();
+        for (String v : TrustedBuild.JVM_VARIABLES) {
+            String value = System.getenv(v);
+            if (value != null && !value.isBlank()) {
+                notes.add(v + " is set (" + Messages.cut(value, 80) + "): not passed on to the kit's build or the tests");
+            }
+        }
+        return notes;
+    }
+
+    private List<Report.Quiz> quizRows(Intake.Result intake, IntegrityCheck integrity) {
+        if (quizzes == null || intake.quizRoot() == null) {
+            return List.of();
+        }
+        List<Report.Quiz> rows = new ArrayList<>();
+        for (Report.Quiz q : quizzes.grade(intake.quizRoot())) {
+            if (integrity != null && integrity.bankChanged(q.quiz())) {
+                String file = "quizzes/banks/" + q.quiz() + ".quiz";
                 List<String> problems = new ArrayList<>(q.problems());
-                problems.add(0, want == null ? file + " is not one of the kit's quizzes: scores 0"
-                        : file + " differs from the kit's bank: scores 0 (restore it: git checkout -- " + file + ")");
-                checked.add(new Report.Quiz(q.quiz(), q.title(), 0, q.maxPoints(), q.attempted(), q.bankChanged(),
-                        false, problems));
+                problems.add(0, file + " differs from " + snapshot.description() + ": scores 0 (restore it: git"
+                        + " checkout -- " + file + ")");
+                rows.add(new Report.Quiz(q.quiz(), q.title(), 0, q.maxPoints(), q.attempted(), q.bankChanged(), false,
+                        problems));
+            } else {
+                rows.add(q);
             }
         }
-        return checked;
+        return rows;
     }
 
-    private Exercise fromBuild(Inventory.ExerciseSpec spec, Path dir, ChildBuild.Outcome build, FileTime notBefore) {
-        BuildLog.Module log = build.log().module(spec.artifactId());
-        String logName = "the build log (" + build.logFile().getFileName() + " in the report folder)";
-        if (!log.compileErrors().isEmpty()) {
-            return unscored(spec, Outcome.DID_NOT_COMPILE, "did not compile: " + log.compileErrors().get(0)
-                    + more(log.compileErrors()), true, List.of());
+    private Exercise gradeOne(Inventory.ExerciseSpec spec, Intake.ExerciseFiles files, Path dir, Path reportDir)
+            throws IOException {
+        TrustedBuild.ExerciseBuild tests = build.exercise(spec.id());
+        Path classes = dir.resolve("classes");
+        List<Path> sources = javaFiles(files.sources());
+        JavaCompile.Result main = JavaCompile.compile(sources, new java.util.HashSet<>(files.learnerFiles()), List.of(),
+                classes, build.release());
+        if (!main.ok()) {
+            return ReportMatcher.unscored(spec, Outcome.DID_NOT_COMPILE, "did not compile: " + main.errors().get(0)
+                    + more(main.errors()), true, List.of());
         }
-        if (!log.testCompileErrors().isEmpty()) {
-            return unscored(spec, Outcome.DID_NOT_COMPILE, "the tests did not compile against your code (did a"
-                    + " public name or signature change?): " + log.testCompileErrors().get(0)
-                    + more(log.testCompileErrors()), true, List.of());
+        ClassCheck.Findings findings = ClassCheck.check(classes, main.learnerClasses(), spec.packages());
+        if (!findings.refused().isEmpty()) {
+            Exercise refused = ReportMatcher.unscored(spec, Outcome.REFUSED, "refused, scores 0: "
+                    + findings.refused().get(0) + more(findings.refused()), true, List.of());
+            List<String> flags = new ArrayList<>(findings.refused());
+            flags.addAll(findings.flagged());
+            return refused.with(flags, List.of());
         }
-        if (log.timedOut()) {
-            return unscored(spec, Outcome.TIMED_OUT, "timed out: the test JVM was killed after "
-                    + settings.forkTimeoutSeconds() + " s (code that never ends: a loop that ignores interrupts,"
-                    + " a deadlock?)", true, List.of());
+        Path testClasses = dir.resolve("test-classes");
+        List<Path> testClasspath = new ArrayList<>();
+        testClasspath.add(classes);
+        testClasspath.addAll(tests.testClasspath());
+        JavaCompile.Result testCompile = JavaCompile.compile(javaFiles(tests.testSources()), java.util.Set.of(),
+                testClasspath, testClasses, build.release());
+        if (!testCompile.ok()) {
+            return ReportMatcher.unscored(spec, Outcome.DID_NOT_COMPILE, "the tests did not compile against your code"
+                    + " (did a public name or signature change?): " + testCompile.errors().get(0)
+                    + more(testCompile.errors()), true, List.of()).with(findings.flagged(), List.of());
         }
-        if (log.crashed()) {
-            return unscored(spec, Outcome.JVM_ENDED_EARLY, "the test JVM ended early (System.exit or a crash):"
-                    + " no test of this exercise has a trustworthy result", true, List.of());
+        copyResources(tests.testResources(), testClasses);
+
+        TestRun.Outcome run = runTests(spec, dir, classes, testClasses, tests, reportDir);
+        List<String> flags = new ArrayList<>(findings.flagged());
+        if (run.forged() > 0) {
+            flags.add("printed " + run.forged() + " line(s) imitating the grader's test runner (ignored)");
         }
-        if (build.killed() && !log.surefireRan()) {
-            return unscored(spec, Outcome.TIMED_OUT, "timed out: the whole test run passed its time limit and was"
-                    + " stopped before this exercise's tests ran", true, List.of());
+        List<String> explained = RunLog.explain(run, settings.limits());
+        List<String> tampered = sandbox.kind() == Sandbox.Kind.BUBBLEWRAP ? List.of() : build.verifyAndRestore();
+        if (!tampered.isEmpty()) {
+            flags.add("changed the grader's own files while its tests ran (" + String.join(", ",
+                    tampered.subList(0, Math.min(3, tampered.size()))) + "): put back, and this exercise scores 0");
+            return ReportMatcher.unscored(spec, Outcome.REFUSED, "refused, scores 0: its code changed the grader's own"
+                    + " files while the tests ran", true, List.of()).with(flags, explained);
         }
-        if (!log.surefireRan()) {
-            String why = log.failedGoal() != null ? log.failedGoal()
-                    : build.log().anyModuleReached() ? "the build stopped before this exercise's tests ran"
-                    : "the test build did not start";
-            return unscored(spec, Outcome.NO_REPORT, "no report: " + SurefireReports.oneLine(why) + " (see "
-                    + logName + ")", true, List.of());
+        String explanation = explained.isEmpty() ? "" : " (" + String.join("; ", explained) + ")";
+        return switch (run.ending()) {
+            case FINISHED -> ReportMatcher.matched(spec, run.results(), null).with(flags, explained);
+            case ENDED_EARLY -> ReportMatcher.unscored(spec, Outcome.JVM_ENDED_EARLY, "the test JVM ended early"
+                    + (explained.isEmpty() ? " (System.exit or a crash)" : explanation)
+                    + ": no test of this exercise has a trustworthy result", true, List.of()).with(flags, explained);
+            case TIMED_OUT -> ReportMatcher.unscored(spec, Outcome.TIMED_OUT, "timed out: the test JVM was killed after "
+                    + settings.forkTimeoutSeconds() + " s (code that never ends: a loop that ignores interrupts, a"
+                    + " deadlock?)" + explanation, true, List.of()).with(flags, explained);
+        };
+    }
+
+    private TestRun.Outcome runTests(Inventory.ExerciseSpec spec, Path dir, Path classes, Path testClasses,
+                                     TrustedBuild.ExerciseBuild tests, Path reportDir) throws IOException {
+        Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+        if (Runtime.version().feature() < build.release()) {
+            throw new IOException("the tests need Java " + build.release() + "+; the grader runs on Java "
+                    + Runtime.version().feature() + " (run it with a JDK " + build.release() + "+)");
         }
-        SurefireReports.Result reports = SurefireReports.readDir(dir.resolve("target/surefire-reports"), notBefore);
-        if (reports.files() == 0) {
-            String why = reports.problems().isEmpty() ? "Surefire ran but wrote no report"
-                    : String.join("; ", reports.problems());
-            return unscored(spec, Outcome.NO_REPORT, "no report: " + why, true, List.of());
+        boolean bwrap = sandbox.kind() == Sandbox.Kind.BUBBLEWRAP;
+        Path run = dir.resolve("run");
+        String tmp = bwrap ? "/tmp" : run.toString();
+        List<String> classpath = new ArrayList<>();
+        classpath.add(build.runnerDir().toString());
+        classpath.add(testClasses.toString());
+        tests.testClasspath().forEach(p -> classpath.add(p.toString()));
+        build.runnerLibs().forEach(p -> classpath.add(p.toString()));
+        classpath.add(classes.toString());
+        Sandbox.Limits limits = settings.limits();
+        List<String> command = new ArrayList<>(List.of(javaBin.toString(), "-Xmx" + limits.heapMegabytes() + "m",
+                "-XX:+UseSerialGC", "-XX:+DisableAttachMechanism", "-XX:-UsePerfData", "-Djava.io.tmpdir=" + tmp,
+                "-Duser.home=" + tmp, "-Dfile.encoding=UTF-8", "-Dkit.timeScale=" + settings.timeScale(),
+                "-Dkit.root=" + build.pristine(),
+                "-Dasynckit.ownPidNamespace=" + (sandbox.kind() != Sandbox.Kind.NONE),
+                "-cp", String.join(java.io.File.pathSeparator, classpath),
+                "asynckit.grader.runner.TestRunner", testClasses.toString()));
+        if (settings.testTimeout() != null && !settings.testTimeout().isBlank()) {
+            command.add("junit.jupiter.execution.timeout.default=" + settings.testTimeout());
         }
-        return matched(spec, reports);
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
+        env.put("LANG", "C.UTF-8");
+        env.put("HOME", tmp);
+        env.put("TMPDIR", tmp);
+        String tz = System.getenv("TZ");
+        if (tz != null) {
+            env.put("TZ", tz);
+        }
+        List<Path> readOnly = new ArrayList<>();
+        readOnly.add(Path.of(System.getProperty("java.home")).toRealPath());
+        readOnly.addAll(build.readOnly());
+        readOnly.add(dir);
+        Files.createDirectories(run);
+        return TestRun.run(sandbox, limits, command, readOnly, run, env, settings.forkTimeoutSeconds(),
+                reportDir.resolve("test-output").resolve(spec.id() + ".log"));
+    }
+
+    private static List<Path> javaFiles(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(f -> f.toString().endsWith(".java") && Files.isRegularFile(f)).sorted().toList();
+        }
+    }
+
+    private static void copyResources(Path from, Path to) throws IOException {
+        if (!Files.isDirectory(from)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.toString().endsWith(".class")).toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(f, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
     }
 
     private static String more(List<String> errors) {
         return errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "";
     }
 
-    /** Matches every expected test to its report entry; the worst entry wins when there are several. */
-    static Exercise matched(Inventory.ExerciseSpec spec, SurefireReports.Result reports) {
-        List<Report.Test> tests = new ArrayList<>();
-        int points = 0, passed = 0, failed = 0, skipped = 0;
-        for (Inventory.TestSpec t : spec.tests()) {
-            SurefireReports.Case worst = null;
-            for (SurefireReports.Case c : reports.cases()) {
-                if (sameClass(t, c.className()) && sameTest(t, c.name())) {
-                    if (worst == null || rank(c.status()) > rank(worst.status())) {
-                        worst = c;
-                    }
-                }
-            }
-            Report.Test result;
-            if (worst == null) {
-                String classLevel = classLevelFailure(t, reports.cases());
-                result = new Report.Test(t.className(), t.method(), t.name(), 0, t.points(), Status.NOT_RUN,
-                        classLevel != null ? "the test class failed before this test ran: " + classLevel
-                                : "no result in the report (the test is missing or was renamed)",
-                        null, 0);
-            } else {
-                boolean ok = worst.status() == Status.PASSED;
-                String reason = switch (worst.status()) {
-                    case PASSED -> null;
-                    case FAILED -> "failed";
-                    case ERRORED -> "failed with " + simpleType(worst.type());
-                    case SKIPPED -> "skipped" + (worst.message() == null ? "" : ": " + worst.message());
-                    case NOT_RUN -> "not run";
-                };
-                result = new Report.Test(t.className(), t.method(), t.name(), ok ? t.points() : 0, t.points(),
-                        worst.status(), reason, shortMessage(worst.message()), worst.seconds());
-            }
-            tests.add(result);
-            switch (result.status()) {
-                case PASSED -> { passed++; points += result.points(); }
-                case SKIPPED -> skipped++;
-                default -> failed++;
-            }
+    /** Deletes the grader's own files (when it made the folder). */
+    @Override
+    public void close() throws IOException {
+        if (ownsWork) {
+            FileTrees.deleteTree(work);
         }
-        String reason = reports.problems().isEmpty() ? null : String.join("; ", reports.problems());
-        return new Exercise(spec.id(), spec.title(), spec.module(), points, spec.maxPoints(), passed, failed, skipped,
-                tests.size(), Outcome.GRADED, reason, true, List.of(), tests);
-    }
-
-    private static int rank(Status s) {
-        return switch (s) {
-            case PASSED -> 0;
-            case SKIPPED -> 1;
-            case FAILED -> 2;
-            case ERRORED -> 3;
-            case NOT_RUN -> 4;
-        };
-    }
-
-    static boolean sameClass(Inventory.TestSpec t, String reported) {
-        if (reported == null) {
-            return false;
-        }
-        String fqcn = t.className();
-        String simple = fqcn.substring(fqcn.lastIndexOf('.') + 1);
-        return reported.equals(fqcn) || reported.equals(simple) || reported.equals(fqcn.replace('$', '.'))
-                || reported.equals(simple.replace('$', '.')) || reported.equals(t.classDisplayName());
-    }
-
-    static boolean sameTest(Inventory.TestSpec t, String reported) {
-        return reported.equals(t.name()) || reported.equals(t.method()) || reported.equals(t.method() + "()");
-    }
-
-    private static String classLevelFailure(Inventory.TestSpec t, List<SurefireReports.Case> cases) {
-        for (SurefireReports.Case c : cases) {
-            if (c.status() != Status.PASSED && sameClass(t, c.className())
-                    && (c.name().isEmpty() || sameClass(t, c.name()) || c.name().equals(t.classDisplayName()))) {
-                return SurefireReports.oneLine(c.message());
-            }
-        }
-        return null;
-    }
-
-    private static String simpleType(String type) {
-        if (type == null || type.isBlank()) {
-            return "an exception";
-        }
-        return type.substring(type.lastIndexOf('.') + 1);
-    }
-
-    /** The first lines of a failure message, at most 600 characters. */
-    static String shortMessage(String message) {
-        if (message == null || message.isBlank()) {
-            return null;
-        }
-        String text = String.join("\n", message.strip().lines().limit(12).toList());
-        return text.length() > 600 ? text.substring(0, 597) + "..." : text;
-    }
-
-    static Exercise unscored(Inventory.ExerciseSpec spec, Outcome outcome, String reason, boolean intact,
-                             List<String> changedFiles) {
-        List<Report.Test> tests = new ArrayList<>();
-        for (Inventory.TestSpec t : spec.tests()) {
-            tests.add(new Report.Test(t.className(), t.method(), t.name(), 0, t.points(), Status.NOT_RUN, reason, null,
-                    0));
-        }
-        return new Exercise(spec.id(), spec.title(), spec.module(), 0, spec.maxPoints(), 0, tests.size(), 0,
-                tests.size(), outcome, reason, intact, changedFiles, tests);
-    }
-
-    /** Deletes a folder tree without following links out of it. */
-    static void deleteTree(Path dir) throws IOException {
-        if (Files.isSymbolicLink(dir)) {
-            Files.delete(dir);
-            return;
-        }
-        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

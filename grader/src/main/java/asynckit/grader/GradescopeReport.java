@@ -13,9 +13,22 @@ public final class GradescopeReport {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("score", r.totals().points());
         root.put("execution_time", (int) Math.ceil(r.seconds()));
-        root.put("output", "**" + r.totals().points() + "/" + r.totals().maxPoints() + " points** ("
-                + r.summaryLine() + ")" + (r.totals().flagged() > 0 ? "; " + r.totals().flagged()
-                + " flagged for changed tests" : ""));
+        Report.Totals sums = r.totals();
+        StringBuilder output = new StringBuilder("**Exercises: " + sums.exercisePoints() + "/" + sums.exerciseMaxPoints()
+                + " (" + sums.exercisePercent() + " %)**");
+        if (!r.quizzes().isEmpty()) {
+            output.append(" · **Quizzes: ").append(sums.quizPoints()).append('/').append(sums.quizMaxPoints()).append(" (")
+                    .append(sums.quizPercent()).append(" %)** · **Total: ").append(sums.points()).append('/')
+                    .append(sums.maxPoints()).append(" (").append(sums.percent()).append(" %)**");
+        }
+        output.append("\n\n").append(r.summaryLine());
+        if (sums.flagged() > 0) {
+            output.append("; ").append(sums.flagged()).append(" flagged (see the tests' output)");
+        }
+        if (r.sandbox() != null) {
+            output.append("\n\nLearner code ").append(r.sandbox()).append('.');
+        }
+        root.put("output", output.toString());
         root.put("output_format", "md");
         root.put("visibility", "visible");
         root.put("stdout_visibility", "visible");
@@ -32,9 +45,13 @@ public final class GradescopeReport {
                 test.put("status", t.status() == Report.Status.PASSED ? "passed" : "failed");
                 test.put("name", e.title() + ": " + t.name());
                 test.put("number", exerciseIndex + "." + testIndex);
-                String output = t.status() == Report.Status.PASSED ? ""
-                        : (t.reason() == null ? "" : t.reason()) + (t.message() == null ? "" : "\n" + t.message());
-                test.put("output", output.strip());
+                StringBuilder text = new StringBuilder(t.status() == Report.Status.PASSED ? ""
+                        : (t.reason() == null ? "" : t.reason()) + (t.message() == null ? "" : "\n" + t.message()));
+                if (testIndex == 1) {
+                    e.flags().forEach(f -> text.append("\nflagged: ").append(f));
+                    e.notes().forEach(n -> text.append("\nnote: ").append(n));
+                }
+                test.put("output", text.toString().strip());
                 test.put("output_format", "text");
                 test.put("tags", List.of(e.id()));
                 test.put("visibility", "visible");

@@ -27,12 +27,28 @@ public final class HtmlReport {
                 .append("</style>\n</head>\n<body>\n");
         out.append("<h1>Scored report: ").append(t.points()).append(" / ").append(t.maxPoints())
                 .append(" points</h1>\n");
+        out.append("<p class=\"totals\"><strong>Exercises: ").append(t.exercisePoints()).append(" / ")
+                .append(t.exerciseMaxPoints()).append(" (").append(t.exercisePercent()).append(" %)</strong>");
+        if (!r.quizzes().isEmpty()) {
+            out.append(" &middot; <strong>Quizzes: ").append(t.quizPoints()).append(" / ").append(t.quizMaxPoints())
+                    .append(" (").append(t.quizPercent()).append(" %)</strong> &middot; <strong>Total: ")
+                    .append(t.points()).append(" / ").append(t.maxPoints()).append(" (").append(t.percent())
+                    .append(" %)</strong>");
+        }
+        out.append("</p>\n");
+        if (r.kit() != null) {
+            out.append("<p>Tests from ").append(esc(r.kit())).append(". Learner code ").append(esc(r.sandbox()))
+                    .append(".</p>\n");
+        }
+        for (String note : r.notes()) {
+            out.append("<p class=\"note\">").append(esc(note)).append("</p>\n");
+        }
         out.append("<p>").append(esc(r.summaryLine())).append(" &middot; graded ").append(esc(r.generatedAt()))
                 .append(r.mode().equals("self") ? "" : " &middot; " + esc(r.mode()) + ": " + esc(r.source()))
                 .append("</p>\n");
         out.append("<div class=\"chart\" role=\"img\" aria-label=\"points per exercise\">\n");
         for (Report.Exercise e : r.exercises()) {
-            bar(out, e.title(), e.points(), e.maxPoints(), !e.testsIntact());
+            bar(out, e.title(), e.points(), e.maxPoints(), e.flagged());
         }
         for (Report.Quiz q : r.quizzes()) {
             bar(out, "Quiz: " + (q.title() == null ? q.quiz() : q.title()), q.points(), q.maxPoints(), !q.bankIntact());
@@ -43,6 +59,12 @@ public final class HtmlReport {
                     .append(e.maxPoints()).append("</h2>\n");
             if (e.reason() != null) {
                 out.append("<p class=\"note\">").append(esc(e.reason())).append("</p>\n");
+            }
+            for (String flag : e.flags()) {
+                out.append("<p class=\"note\">&#9873; flagged: ").append(esc(flag)).append("</p>\n");
+            }
+            for (String note : e.notes()) {
+                out.append("<p class=\"note\">note: ").append(esc(note)).append("</p>\n");
             }
             out.append("<table>\n<tr><th>Result</th><th>Test</th><th>Points</th><th>Why not</th></tr>\n");
             for (Report.Test test : e.tests()) {

@@ -1,5 +1,6 @@
 package asynckit.grader;
 
+import asynckit.course.Manifest;
 import com.sun.source.tree.AnnotationTree;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
@@ -27,69 +29,61 @@ import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
-import javax.xml.parsers.DocumentBuilderFactory;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 /**
- * Builds the {@link Inventory} from the pristine tree: every {@code exercises/NN-slug} module with
- * tests, read with javac's own parser (no compilation needed), so the test methods, nested classes,
- * {@code @DisplayName} sentences and {@code @Points} come from the test classes themselves.
+ * Reads an exercise of the pristine tree into its {@link Inventory.ExerciseSpec}: the test sources are read
+ * with javac's own parser (no compilation needed), so the test methods, nested classes, {@code @DisplayName}
+ * sentences and {@code @Points} come from the test classes themselves; a test class that implements the
+ * testkit's {@code NoBlockingCalls} also has the contributed check, worth what the manifest says.
  */
 public final class InventoryGenerator {
+    /** Where an exercise's own code lives, relative to its folder. */
+    static final String MAIN_JAVA = "src/main/java/";
+    static final String NO_BLOCKING_CALLS = "NoBlockingCalls";
+
     private InventoryGenerator() {}
 
-    public static Inventory generate(Path root) throws IOException {
-        List<Inventory.ExerciseSpec> exercises = new ArrayList<>();
-        for (Path dir : exerciseDirs(root)) {
-            exercises.add(exercise(root, dir));
-        }
-        if (exercises.isEmpty()) {
-            throw new IllegalStateException("no exercises with tests under " + root.resolve("exercises"));
-        }
-        return new Inventory(Inventory.SCHEMA, Inventory.REGENERATE, Checksums.shared(root), Checksums.quizBanks(root),
-                exercises);
-    }
-
-    static List<Path> exerciseDirs(Path root) throws IOException {
-        Path exercises = root.resolve("exercises");
-        if (!Files.isDirectory(exercises)) {
-            return List.of();
-        }
-        try (Stream<Path> dirs = Files.list(exercises)) {
-            return dirs.filter(d -> d.getFileName().toString().matches("\\d+-[a-z0-9-]+"))
-                    .filter(d -> Files.isDirectory(d.resolve("src/test/java")))
-                    .sorted()
-                    .toList();
-        }
-    }
-
-    static Inventory.ExerciseSpec exercise(Path root, Path dir) throws IOException {
-        String id = dir.getFileName().toString();
-        Element pom = pom(dir.resolve("pom.xml"));
-        String artifactId = child(pom, "artifactId").orElseThrow(() ->
-                new IllegalStateException(dir.resolve("pom.xml") + " has no artifactId"));
-        String title = child(pom, "name").orElse(id);
+    static Inventory.ExerciseSpec exercise(Path root, Manifest manifest) throws IOException {
+        Path dir = root.resolve(manifest.module());
         List<Inventory.TestSpec> tests = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(dir.resolve("src/test/java"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
-                tests.addAll(tests(file));
+        Path testJava = dir.resolve("src/test/java");
+        if (Files.isDirectory(testJava)) {
+            try (Stream<Path> files = Files.walk(testJava)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+                    tests.addAll(tests(file, manifest));
+                }
             }
         }
+        List<String> problems = new ArrayList<>();
         if (tests.isEmpty()) {
-            throw new IllegalStateException("exercise " + id + " has no @Test methods under src/test/java");
+            problems.add(manifest.module() + " has no @Test methods under src/test/java");
         }
-        int max = tests.stream().mapToInt(Inventory.TestSpec::points).sum();
-        String module = root.relativize(dir).toString().replace('\\', '/');
-        return new Inventory.ExerciseSpec(id, title, module, artifactId, max, tests, Checksums.exercise(dir));
+        int sum = tests.stream().mapToInt(Inventory.TestSpec::points).sum();
+        if (sum != manifest.points()) {
+            problems.add("the tests of " + manifest.id() + " are worth " + sum + " points (their @Points"
+                    + (manifest.blockingCalls() != null ? " and the blocking-call check's " + manifest.blockingCalls().points()
+                    : "") + "), but its exercise.yaml says " + manifest.points() + "; the report counts "
+                    + manifest.points() + " as its maximum");
+        }
+        boolean contributed = tests.stream().anyMatch(t -> t.method().equals(Manifest.BLOCKING_CHECK_METHOD));
+        if (manifest.blockingCalls() != null && !contributed) {
+            problems.add("exercise.yaml of " + manifest.id() + " gives the blocking-call check "
+                    + manifest.blockingCalls().points() + " points, but no test class implements NoBlockingCalls");
+        }
+        Map<String, String> files = Checksums.exercise(dir, manifest.learnerWrites());
+        return new Inventory.ExerciseSpec(manifest.id(), manifest.fullTitle(), manifest.module(), manifest.points(),
+                List.copyOf(tests), files, List.copyOf(manifest.learnerWrites()), List.copyOf(problems));
     }
 
-    /** The tests declared in one source file, in source order. */
+    /** The tests declared in one source file, in source order (no manifest: the contributed check is worth 0). */
     static List<Inventory.TestSpec> tests(Path file) throws IOException {
+        return tests(file, null);
+    }
+
+    static List<Inventory.TestSpec> tests(Path file, Manifest manifest) throws IOException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
-            throw new IllegalStateException("generating the inventory needs a JDK (javac), not a JRE");
+            throw new IllegalStateException("grading needs a JDK (javac), not a JRE");
         }
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
@@ -100,7 +94,7 @@ public final class InventoryGenerator {
                 String pkg = unit.getPackageName() == null ? "" : unit.getPackageName().toString() + ".";
                 for (Tree type : unit.getTypeDecls()) {
                     if (type instanceof ClassTree cls) {
-                        collect(cls, pkg + cls.getSimpleName(), found);
+                        collect(cls, pkg + cls.getSimpleName(), found, manifest);
                     }
                 }
             }
@@ -115,7 +109,7 @@ public final class InventoryGenerator {
         }
     }
 
-    private static void collect(ClassTree cls, String className, List<Inventory.TestSpec> found) {
+    private static void collect(ClassTree cls, String className, List<Inventory.TestSpec> found, Manifest manifest) {
         String classDisplay = displayName(cls.getModifiers().getAnnotations()).orElse(cls.getSimpleName().toString());
         for (Tree member : cls.getMembers()) {
             if (member instanceof MethodTree method) {
@@ -130,8 +124,15 @@ public final class InventoryGenerator {
                             + " @Test methods only (one result per method); make it a @Test");
                 }
             } else if (member instanceof ClassTree nested && has(nested.getModifiers().getAnnotations(), "Nested")) {
-                collect(nested, className + "$" + nested.getSimpleName(), found);
+                collect(nested, className + "$" + nested.getSimpleName(), found, manifest);
             }
+        }
+        boolean implementsCheck = cls.getImplementsClause().stream().map(Tree::toString)
+                .anyMatch(t -> t.equals(NO_BLOCKING_CALLS) || t.endsWith("." + NO_BLOCKING_CALLS));
+        if (implementsCheck) {
+            int points = manifest == null || manifest.blockingCalls() == null ? 0 : manifest.blockingCalls().points();
+            found.add(new Inventory.TestSpec(className, classDisplay, Manifest.BLOCKING_CHECK_METHOD,
+                    Manifest.BLOCKING_CHECK_NAME, points));
         }
     }
 
@@ -195,27 +196,5 @@ public final class InventoryGenerator {
             }
         }
         return null;
-    }
-
-    static Element pom(Path file) throws IOException {
-        try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            Xml.harden(f);
-            Document doc = f.newDocumentBuilder().parse(file.toFile());
-            return doc.getDocumentElement();
-        } catch (IOException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(file + " is not a readable pom: " + e.getMessage(), e);
-        }
-    }
-
-    private static Optional<String> child(Element e, String name) {
-        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element c && c.getTagName().equals(name)) {
-                return Optional.of(c.getTextContent().trim());
-            }
-        }
-        return Optional.empty();
     }
 }

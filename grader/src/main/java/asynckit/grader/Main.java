@@ -2,10 +2,11 @@ package asynckit.grader;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,16 +14,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * The grader's command line. Exit codes: 0 grading finished (whatever the score), 1 the inventory is
- * stale ({@code inventory --check}), 2 grading could not run (bad arguments, missing files, no build).
+ * The grader's command line. Exit codes: 0 grading finished (whatever the score), 2 grading could not run
+ * (bad arguments, missing files, a kit whose tests do not build).
  */
-@Command(name = "grader", mixinStandardHelpOptions = true, version = "asynckit grader 1",
+@Command(name = "grader", mixinStandardHelpOptions = true, version = "asynckit grader 2",
         description = "Scores the kit's exercises (and quizzes) into one report in several formats.",
-        subcommands = {Main.Grade.class, Main.Instructor.class, Main.BatchCommand.class, Main.InventoryCommand.class,
-                Main.MavenEntry.class})
+        subcommands = {Main.Grade.class, Main.Instructor.class, Main.BatchCommand.class, Main.MavenEntry.class})
 public final class Main implements Callable<Integer> {
     static final int GRADED = 0;
-    static final int STALE = 1;
     static final int CANNOT_GRADE = 2;
 
     public static void main(String[] args) {
@@ -61,17 +60,19 @@ public final class Main implements Callable<Integer> {
         Path root = Path.of("");
         @Option(names = "--out", description = "where the report files go (default: ROOT/grade-report)")
         Path out;
-        @Option(names = "--inventory", description = "inventory file (default: the one built into the grader)")
-        Path inventory;
         @Option(names = "--time-scale", description = "stretches simulated latencies and limits (kit.timeScale)")
         String timeScale = "1";
-        @Option(names = "--fork-timeout", description = "seconds before a test JVM is killed (kit.forkTimeout)")
+        @Option(names = "--fork-timeout", description = "seconds before an exercise's test JVM is killed (kit.forkTimeout)")
         int forkTimeout = 300;
         @Option(names = "--test-timeout", description = "JUnit's default timeout per test, e.g. 30s", hidden = true)
         String testTimeout;
-        @Option(names = "--build-limit", description = "seconds the whole test build of one repository may take",
-                hidden = true)
-        Integer buildLimit;
+        @Option(names = "--sandbox", description = "auto (default), none, bubblewrap or unshare")
+        String sandbox = "auto";
+        @Option(names = "--only", split = ",", description = "grade only these exercises (ids or numbers)")
+        List<String> only = new ArrayList<>();
+        @Option(names = "--work", description = "where the grader's own files go (default: a new temporary folder;"
+                + " never inside the kit)")
+        Path work;
 
         Path root() {
             return root.toAbsolutePath().normalize();
@@ -81,13 +82,17 @@ public final class Main implements Callable<Integer> {
             return (out != null ? out : root().resolve("grade-report")).toAbsolutePath().normalize();
         }
 
-        Inventory inventory() throws IOException {
-            return inventory != null ? Inventory.load(inventory) : Inventory.bundled();
+        Grader.Settings settings() {
+            return new Grader.Settings(timeScale == null || timeScale.isBlank() ? "1" : timeScale, forkTimeout,
+                    testTimeout, sandbox, Sandbox.Limits.defaults());
         }
 
-        ChildBuild.Settings settings() {
-            return new ChildBuild.Settings(timeScale == null || timeScale.isBlank() ? "1" : timeScale, forkTimeout,
-                    testTimeout, buildLimit == null ? null : Duration.ofSeconds(buildLimit));
+        List<String> only() {
+            return only == null ? List.of() : only.stream().map(String::strip).filter(o -> !o.isEmpty()).toList();
+        }
+
+        Consumer<String> progress() {
+            return s -> Context.out.println("grader: " + s);
         }
     }
 
@@ -101,38 +106,43 @@ public final class Main implements Callable<Integer> {
         return GRADED;
     }
 
-    @Command(name = "grade", description = "Grade this repository (the learner's own clone).")
+    @Command(name = "grade", description = "Grade this repository (the learner's own clone), checked against a"
+            + " reference commit.")
     static final class Grade extends Common implements Callable<Integer> {
+        @Option(names = "--reference", description = "the commit the tests are checked against (default:"
+                + " KIT_GRADE_REFERENCE, else the merge-base with upstream, else the first commit)")
+        String reference;
+
         @Override
         public Integer call() throws IOException {
-            Inventory inventory = inventory();
-            Grader grader = new Grader(inventory, settings(), Quizzes.source(), s -> Context.out.println("grader: " + s));
-            Report report = grader.grade(root(), "self", root().getFileName() == null ? root().toString()
-                    : root().getFileName().toString(), out());
-            return printAndWrite(report, out(), root());
+            try (Grader grader = Grader.prepare(root(), true, reference, only(), settings(), Quizzes.source(),
+                    progress(), work)) {
+                IntegrityCheck integrity = IntegrityCheck.of(root(), grader.inventory());
+                Report report = grader.grade(root(), "self", root().getFileName() == null ? root().toString()
+                        : root().getFileName().toString(), out(), integrity);
+                return printAndWrite(report, out(), root());
+            }
         }
     }
 
-    @Command(name = "instructor", description = "Grade a learner's repository in a pristine copy of this kit:"
-            + " only the exercises' src/main/java (and quiz attempts) are taken from it.")
+    @Command(name = "instructor", description = "Grade a learner's repository against this kit's last commit:"
+            + " only the files each exercise has the learner write (and quiz attempts) are taken from it.")
     static final class Instructor extends Common implements Callable<Integer> {
         @Parameters(paramLabel = "LEARNER_REPO", description = "the learner's repository (a folder)")
         Path learner;
-        @Option(names = "--work", description = "where the pristine copy goes (default: ROOT/.kit/grade-work)")
-        Path work;
 
         @Override
         public Integer call() throws IOException {
-            Inventory inventory = inventory();
-            Path dest = out != null ? out() : root().resolve("grade-report/instructor/"
-                    + learner.toAbsolutePath().normalize().getFileName());
-            Workspace ws = new Workspace(root(), work != null ? work : root().resolve(".kit/grade-work"), inventory);
-            var notes = ws.prepare(learner);
-            notes.forEach(n -> Context.out.println("grader: " + n));
-            Grader grader = new Grader(inventory, settings(), Quizzes.source(), s -> Context.out.println("grader: " + s));
-            Report report = grader.grade(ws.dir(), "instructor",
-                    learner.toAbsolutePath().normalize().getFileName().toString(), dest);
-            return printAndWrite(report, dest, root());
+            Path repo = learner.toAbsolutePath().normalize();
+            if (!Files.isDirectory(repo)) {
+                throw new IOException("not a folder: " + repo);
+            }
+            Path dest = out != null ? out() : root().resolve("grade-report/instructor/" + repo.getFileName());
+            try (Grader grader = Grader.prepare(root(), false, null, only(), settings(), Quizzes.source(), progress(),
+                    work)) {
+                Report report = grader.grade(repo, "instructor", repo.getFileName().toString(), dest, null);
+                return printAndWrite(report, dest, root());
+            }
         }
     }
 
@@ -140,56 +150,31 @@ public final class Main implements Callable<Integer> {
     static final class BatchCommand extends Common implements Callable<Integer> {
         @Parameters(paramLabel = "COHORT_DIR", description = "a folder holding one folder per learner repository")
         Path cohort;
-        @Option(names = "--work", description = "where the pristine copy goes (default: ROOT/.kit/grade-work)")
-        Path work;
+        @Option(names = "--jobs", description = "learners graded at the same time (default 1)")
+        int jobs = 1;
 
         @Override
         public Integer call() throws IOException {
             Path dest = out != null ? out() : root().resolve("grade-report/batch");
-            Batch.Summary summary = Batch.run(root(), cohort.toAbsolutePath().normalize(), dest,
-                    work != null ? work : root().resolve(".kit/grade-work"), inventory(), settings(), Quizzes.source(),
-                    Context.out);
-            Context.out.println();
-            for (Batch.Row row : summary.learners()) {
-                Context.out.printf("%-30s %3d/%-3d %s%n", TerminalReport.cut(row.learner(), 30), row.points(),
-                        row.maxPoints(), row.error() != null ? "NOT GRADED: " + row.error()
-                                : String.join("; ", row.flags()));
+            Path folder = cohort.toAbsolutePath().normalize();
+            if (!Files.isDirectory(folder)) {
+                throw new IOException("not a folder: " + folder);
             }
-            double perLearner = summary.learners().stream().mapToDouble(Batch.Row::seconds).average().orElse(0);
-            Context.out.printf("Graded %d learners, %.1f s per learner. Results: %s and %s%n",
-                    summary.learners().size(), perLearner, dest.resolve("batch.csv"), dest.resolve("batch.json"));
-            return GRADED;
-        }
-    }
-
-    @Command(name = "inventory", description = "Regenerate (--write) or check (--check) the inventory of tests,"
-            + " points and checksums from the pristine test sources.")
-    static final class InventoryCommand implements Callable<Integer> {
-        @Option(names = "--root", description = "the kit's root folder (default: current folder)")
-        Path root = Path.of("");
-        @Option(names = "--write", description = "write " + Inventory.SOURCE_PATH)
-        boolean write;
-
-        @Override
-        public Integer call() throws IOException {
-            Path kit = root.toAbsolutePath().normalize();
-            Inventory fresh = InventoryGenerator.generate(kit);
-            Path file = kit.resolve(Inventory.SOURCE_PATH);
-            if (write) {
-                ReportFiles.write(file, fresh.toJson());
-                Context.out.printf("grader: wrote %s: %d exercises, %d tests, %d points%n", Inventory.SOURCE_PATH,
-                        fresh.exercises().size(), fresh.exercises().stream().mapToInt(e -> e.tests().size()).sum(),
-                        fresh.maxPoints());
+            try (Grader grader = Grader.prepare(root(), false, null, only(), settings(), Quizzes.source(), progress(),
+                    work)) {
+                Context.out.println("grader: " + grader.sandboxDescription());
+                Batch.Summary summary = Batch.run(grader, folder, dest, jobs, Context.out);
+                Context.out.println();
+                for (Batch.Row row : summary.learners()) {
+                    Context.out.printf("%-30s %3d/%-3d %s%n", Messages.cut(row.learner(), 30), row.points(),
+                            row.maxPoints(), row.error() != null ? "NOT GRADED: " + row.error()
+                                    : String.join("; ", row.flags()));
+                }
+                double perLearner = summary.learners().stream().mapToDouble(Batch.Row::seconds).average().orElse(0);
+                Context.out.printf("Graded %d learners, %.1f s per learner. Results: %s and %s%n",
+                        summary.learners().size(), perLearner, dest.resolve("batch.csv"), dest.resolve("batch.json"));
                 return GRADED;
             }
-            String current = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
-            if (current.replace("\r\n", "\n").equals(fresh.toJson())) {
-                Context.out.println("grader: the inventory is up to date");
-                return GRADED;
-            }
-            Context.err.println("grader: the inventory is stale (tests, points or checksums changed). Regenerate it: "
-                    + Inventory.REGENERATE);
-            return STALE;
         }
     }
 
@@ -198,21 +183,11 @@ public final class Main implements Callable<Integer> {
     static final class MavenEntry extends Common implements Callable<Integer> {
         @Option(names = "--learner") String learner;
         @Option(names = "--cohort") String cohort;
-        @Option(names = "--inventory-action") String inventoryAction;
+        @Option(names = "--reference") String reference;
         @Option(names = "--jobs") String jobs;
 
         @Override
         public Integer call() throws Exception {
-            if (inventoryAction != null && !inventoryAction.isBlank()) {
-                InventoryCommand cmd = new InventoryCommand();
-                cmd.root = root;
-                cmd.write = inventoryAction.strip().equals("write");
-                if (!cmd.write && !inventoryAction.strip().equals("check")) {
-                    Context.err.println("grader: -Dgrade.inventory must be write or check");
-                    return CANNOT_GRADE;
-                }
-                return cmd.call();
-            }
             if (learner != null && !learner.isBlank()) {
                 Instructor cmd = copy(new Instructor());
                 cmd.learner = Path.of(learner);
@@ -223,9 +198,11 @@ public final class Main implements Callable<Integer> {
                 BatchCommand cmd = copy(new BatchCommand());
                 cmd.cohort = Path.of(cohort);
                 cmd.out = defaultOut() ? null : out;
+                cmd.jobs = jobs == null || jobs.isBlank() ? 1 : Integer.parseInt(jobs.strip());
                 return cmd.call();
             }
             Grade cmd = copy(new Grade());
+            cmd.reference = reference;
             return cmd.call();
         }
 
@@ -236,11 +213,12 @@ public final class Main implements Callable<Integer> {
         private <T extends Common> T copy(T cmd) {
             cmd.root = root;
             cmd.out = out;
-            cmd.inventory = inventory;
             cmd.timeScale = timeScale;
             cmd.forkTimeout = forkTimeout;
             cmd.testTimeout = testTimeout;
-            cmd.buildLimit = buildLimit;
+            cmd.sandbox = sandbox;
+            cmd.only = only;
+            cmd.work = work;
             return cmd;
         }
     }

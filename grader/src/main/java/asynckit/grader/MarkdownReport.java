@@ -8,12 +8,31 @@ public final class MarkdownReport {
         Report.Totals t = r.totals();
         StringBuilder out = new StringBuilder();
         out.append("# Scored report: ").append(t.points()).append('/').append(t.maxPoints()).append(" points\n\n");
+        out.append("**Exercises: ").append(t.exercisePoints()).append('/').append(t.exerciseMaxPoints()).append(" (")
+                .append(t.exercisePercent()).append(" %)**");
+        if (!r.quizzes().isEmpty()) {
+            out.append(" &middot; **Quizzes: ").append(t.quizPoints()).append('/').append(t.quizMaxPoints()).append(" (")
+                    .append(t.quizPercent()).append(" %)** &middot; **Total: ").append(t.points()).append('/')
+                    .append(t.maxPoints()).append(" (").append(t.percent()).append(" %)**");
+        }
+        out.append("\n\n");
         if (!r.mode().equals("self")) {
             out.append("Graded in ").append(r.mode()).append(" mode: ").append(cell(r.source())).append("\n\n");
         }
+        if (r.kit() != null) {
+            out.append("Tests from ").append(cell(r.kit())).append(". Learner code ").append(cell(r.sandbox()))
+                    .append(".\n\n");
+        }
+        for (String note : r.notes()) {
+            out.append("> ").append(cell(note)).append("\n>\n");
+        }
+        if (!r.notes().isEmpty()) {
+            out.setLength(out.length() - 2);
+            out.append('\n');
+        }
         out.append("| Exercise | Tests passed | Points | First failure |\n|---|---:|---:|---|\n");
         for (Report.Exercise e : r.exercises()) {
-            String flag = e.testsIntact() ? "" : " :warning: tests changed";
+            String flag = !e.testsIntact() ? " :warning: tests changed" : e.flagged() ? " :warning: flagged" : "";
             out.append("| ").append(cell(e.title())).append(flag).append(" | ").append(e.passed()).append('/')
                     .append(e.total()).append(" | ").append(e.points()).append('/').append(e.maxPoints()).append(" | ")
                     .append(cell(TerminalReport.cut(TerminalReport.oneLine(e.firstFailure()), 160))).append(" |\n");
@@ -24,13 +43,29 @@ public final class MarkdownReport {
                     .append(q.attempted() ? "taken" : "-").append(" | ").append(q.points()).append('/')
                     .append(q.maxPoints()).append(" | ").append(state).append(" |\n");
         }
-        out.append("| **Total** | **").append(t.passed()).append('/').append(t.passed() + t.failed() + t.skipped())
-                .append("** | **").append(t.points()).append('/').append(t.maxPoints()).append("** | |\n\n");
+        out.append("| **Exercises** | **").append(t.passed()).append('/').append(t.passed() + t.failed() + t.skipped())
+                .append("** | **").append(t.exercisePoints()).append('/').append(t.exerciseMaxPoints()).append("** | ")
+                .append(t.exercisePercent()).append(" % |\n");
+        if (!r.quizzes().isEmpty()) {
+            out.append("| **Quizzes** | | **").append(t.quizPoints()).append('/').append(t.quizMaxPoints())
+                    .append("** | ").append(t.quizPercent()).append(" % |\n");
+        }
+        out.append("| **Total** | | **").append(t.points()).append('/').append(t.maxPoints()).append("** | ")
+                .append(t.percent()).append(" % |\n\n");
         for (Report.Exercise e : r.exercises()) {
             out.append("<details><summary>").append(html(e.title())).append(": ").append(e.points()).append('/')
                     .append(e.maxPoints()).append(" points</summary>\n\n");
             if (e.reason() != null) {
                 out.append("> ").append(cell(e.reason())).append("\n\n");
+            }
+            for (String flag : e.flags()) {
+                out.append("- :warning: flagged: ").append(cell(flag)).append('\n');
+            }
+            for (String note : e.notes()) {
+                out.append("- note: ").append(cell(note)).append('\n');
+            }
+            if (!e.flags().isEmpty() || !e.notes().isEmpty()) {
+                out.append('\n');
             }
             out.append("| | Test | Points | Why not |\n|---|---|---:|---|\n");
             for (Report.Test test : e.tests()) {
@@ -38,7 +73,7 @@ public final class MarkdownReport {
                         : test.message() != null ? test.message() : test.reason();
                 out.append("| ").append(icon(test.status())).append(" | ").append(cell(test.name())).append(" | ")
                         .append(test.points()).append('/').append(test.maxPoints()).append(" | ")
-                        .append(cell(TerminalReport.cut(TerminalReport.oneLine(why), 200))).append(" |\n");
+                        .append(cell(TerminalReport.cut(TerminalReport.oneLine(why), 300))).append(" |\n");
             }
             out.append("\n</details>\n\n");
         }

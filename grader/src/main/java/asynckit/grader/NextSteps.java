@@ -21,6 +21,7 @@ final class NextSteps {
                 shown++;
                 String action = switch (e.outcome()) {
                     case DID_NOT_COMPILE -> "make it compile";
+                    case REFUSED -> "remove what was refused (see the report), then solve it with the exercise's own code";
                     case TIMED_OUT, JVM_ENDED_EARLY -> "find the code that never ends or ends the JVM";
                     default -> e.passed() == 0 ? "read the lesson, then write the code in " + e.module()
                             + "/src/main/java" : "fix the first failing test";

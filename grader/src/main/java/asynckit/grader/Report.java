@@ -1,5 +1,6 @@
 package asynckit.grader;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
@@ -13,15 +14,19 @@ import java.util.List;
  * @param mode        {@code self} (the repository grades itself) or {@code instructor} (pristine copy)
  * @param source      what was graded: the repository folder, or the learner's name in instructor mode
  * @param seconds     how long grading took
+ * @param kit         what the tests and build files were taken from and compared against
+ * @param sandbox     how learner code was contained (or that it ran unsandboxed)
+ * @param notes       things the grader wants said about this run as a whole (files left out, settings ignored)
  * @param exercises   one entry per exercise of the inventory, in order
  * @param quizzes     one entry per quiz bank (empty before the quizzes exist)
  * @param totals      the sums
  * @param nextSteps   what to do next, most useful first
  */
-@JsonPropertyOrder({"schema", "version", "generatedAt", "mode", "source", "seconds", "totals", "exercises", "quizzes",
-        "nextSteps"})
+@JsonPropertyOrder({"schema", "version", "generatedAt", "mode", "source", "seconds", "kit", "sandbox", "totals",
+        "notes", "exercises", "quizzes", "nextSteps"})
 public record Report(String schema, int version, String generatedAt, String mode, String source, double seconds,
-                     List<Exercise> exercises, List<Quiz> quizzes, Totals totals, List<String> nextSteps) {
+                     String kit, String sandbox, List<String> notes, List<Exercise> exercises, List<Quiz> quizzes,
+                     Totals totals, List<String> nextSteps) {
 
     public static final String SCHEMA = "asynckit-grade-report";
     public static final int VERSION = 1;
@@ -40,6 +45,8 @@ public record Report(String schema, int version, String generatedAt, String mode
         NO_REPORT,
         /** The exercise's tests or build file differ from the pristine kit: scores 0. */
         TESTS_CHANGED,
+        /** The learner's code reached for what the tests own (reflection, a class of another package...): scores 0. */
+        REFUSED,
         /** The exercise's folder is missing. */
         MISSING
     }
@@ -47,11 +54,36 @@ public record Report(String schema, int version, String generatedAt, String mode
     /** One test's result. */
     public enum Status { PASSED, FAILED, ERRORED, SKIPPED, NOT_RUN }
 
+    /**
+     * @param flags what the learner's submission did that a fair one does not (each a sentence); a flagged
+     *              exercise is counted in {@code totals.flagged}
+     * @param notes what else happened (files left out, out of memory, processes left running...)
+     */
     @JsonPropertyOrder({"id", "title", "module", "points", "maxPoints", "passed", "failed", "skipped", "total",
-            "outcome", "reason", "testsIntact", "changedFiles", "tests"})
+            "outcome", "reason", "testsIntact", "changedFiles", "flags", "notes", "tests"})
     public record Exercise(String id, String title, String module, int points, int maxPoints, int passed, int failed,
                            int skipped, int total, Outcome outcome, String reason, boolean testsIntact,
-                           List<String> changedFiles, List<Test> tests) {
+                           List<String> changedFiles, List<String> flags, List<String> notes, List<Test> tests) {
+
+        public Exercise {
+            flags = flags == null ? List.of() : List.copyOf(flags);
+            notes = notes == null ? List.of() : List.copyOf(notes);
+        }
+
+        /** Tests changed or anything flagged. */
+        public boolean flagged() {
+            return !testsIntact || !flags.isEmpty();
+        }
+
+        /** The same exercise with more flags and notes. */
+        public Exercise with(List<String> moreFlags, List<String> moreNotes) {
+            List<String> f = new java.util.ArrayList<>(flags);
+            f.addAll(moreFlags);
+            List<String> n = new java.util.ArrayList<>(notes);
+            n.addAll(moreNotes);
+            return new Exercise(id, title, module, points, maxPoints, passed, failed, skipped, total, outcome, reason,
+                    testsIntact, changedFiles, f, n, tests);
+        }
 
         /** The first thing that went wrong, in one short line (empty when everything passed). */
         public String firstFailure() {
@@ -97,11 +129,43 @@ public record Report(String schema, int version, String generatedAt, String mode
     public record Quiz(String quiz, String title, int points, int maxPoints, boolean attempted, boolean bankChanged,
                        boolean bankIntact, List<String> problems) {}
 
-    /** Sums; {@code passed}/{@code failed}/{@code skipped} count exercise tests (a test with no result is failed). */
-    @JsonPropertyOrder({"points", "maxPoints", "exercisePoints", "exerciseMaxPoints", "quizPoints", "quizMaxPoints",
-            "passed", "failed", "skipped", "flagged"})
+    /**
+     * Sums; {@code passed}/{@code failed}/{@code skipped} count exercise tests (a test with no result is failed).
+     * The percentages are whole numbers, rounded down (100 only when every point is there).
+     */
+    @JsonPropertyOrder({"points", "maxPoints", "percent", "exercisePoints", "exerciseMaxPoints", "exercisePercent",
+            "quizPoints", "quizMaxPoints", "quizPercent", "passed", "failed", "skipped", "flagged"})
     public record Totals(int points, int maxPoints, int exercisePoints, int exerciseMaxPoints, int quizPoints,
                          int quizMaxPoints, int passed, int failed, int skipped, int flagged) {
+
+        @JsonProperty("percent")
+        public int percent() {
+            return percent(points, maxPoints);
+        }
+
+        @JsonProperty("exercisePercent")
+        public int exercisePercent() {
+            return percent(exercisePoints, exerciseMaxPoints);
+        }
+
+        @JsonProperty("quizPercent")
+        public int quizPercent() {
+            return percent(quizPoints, quizMaxPoints);
+        }
+
+        static int percent(int points, int max) {
+            return max <= 0 ? 0 : (int) Math.floor(100.0 * points / max);
+        }
+
+        /** "exercises 100/100 (100 %), quizzes 7/21 (33 %), total 107/121 (88 %)": the three numbers at a glance. */
+        public String line(boolean withQuizzes) {
+            String ex = "exercises " + exercisePoints + "/" + exerciseMaxPoints + " (" + exercisePercent() + " %)";
+            if (!withQuizzes) {
+                return ex;
+            }
+            return ex + ", quizzes " + quizPoints + "/" + quizMaxPoints + " (" + quizPercent() + " %), total " + points
+                    + "/" + maxPoints + " (" + percent() + " %)";
+        }
 
         static Totals of(List<Exercise> exercises, List<Quiz> quizzes) {
             int ep = 0, em = 0, qp = 0, qm = 0, passed = 0, failed = 0, skipped = 0, flagged = 0;
@@ -111,7 +175,7 @@ public record Report(String schema, int version, String generatedAt, String mode
                 passed += e.passed();
                 failed += e.failed();
                 skipped += e.skipped();
-                if (!e.testsIntact()) {
+                if (e.flagged()) {
                     flagged++;
                 }
             }

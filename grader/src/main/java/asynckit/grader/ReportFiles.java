@@ -22,7 +22,7 @@ public final class ReportFiles {
         written.add(write(dir.resolve("gradescope/results.json"), GradescopeReport.render(report)));
         Path classroom = dir.resolve("classroom");
         if (Files.isDirectory(classroom)) {
-            Grader.deleteTree(classroom);
+            FileTrees.deleteTree(classroom);
         }
         List<ClassroomReport.Runner> runners = ClassroomReport.runners(report);
         StringBuilder env = new StringBuilder();
@@ -31,6 +31,7 @@ public final class ReportFiles {
             env.append(runner.envLine()).append('\n');
         }
         write(classroom.resolve("runners.txt"), ClassroomReport.runnerList(runners) + "\n");
+        write(classroom.resolve("summary.txt"), ClassroomReport.summary(report) + "\n");
         written.add(write(classroom.resolve("env"), env.toString()));
         String summary = System.getenv("GITHUB_STEP_SUMMARY");
         if (summary != null && !summary.isBlank()) {

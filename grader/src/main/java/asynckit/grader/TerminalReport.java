@@ -10,9 +10,17 @@ public final class TerminalReport {
 
     public static String render(Report r) {
         StringBuilder out = new StringBuilder();
-        out.append("Scored report: ").append(r.totals().points()).append('/').append(r.totals().maxPoints())
-                .append(" points").append(r.mode().equals("self") ? "" : " (" + r.mode() + ": " + r.source() + ")")
-                .append('\n');
+        out.append("Scored report: ").append(r.totals().line(!r.quizzes().isEmpty()))
+                .append(r.mode().equals("self") ? "" : " (" + r.mode() + ": " + r.source() + ")").append('\n');
+        if (r.kit() != null) {
+            out.append("Tests from: ").append(r.kit()).append('\n');
+        }
+        if (r.sandbox() != null) {
+            out.append("Learner code: ").append(r.sandbox()).append('\n');
+        }
+        for (String note : r.notes()) {
+            out.append("Note: ").append(note).append('\n');
+        }
         for (Report.Exercise e : r.exercises()) {
             out.append('\n');
             String head = String.format("%-52s %2d/%-2d tests  %3d/%-3d points", cut(e.title(), 52), e.passed(),
@@ -20,6 +28,11 @@ public final class TerminalReport {
             out.append(head);
             if (!e.testsIntact()) {
                 out.append("  FLAGGED: tests changed");
+            } else if (e.flagged()) {
+                out.append("  FLAGGED");
+                if (e.outcome() != Report.Outcome.GRADED) {
+                    out.append(", ").append(e.outcome().name().replace('_', ' '));
+                }
             } else if (e.outcome() != Report.Outcome.GRADED) {
                 out.append("  ").append(e.outcome().name().replace('_', ' '));
             }
@@ -28,9 +41,15 @@ public final class TerminalReport {
                 out.append(String.format("  %-4s %2d/%-2d  %s%n", mark(t.status()), t.points(), t.maxPoints(),
                         cut(t.name(), WIDTH - 14)));
             }
+            for (String flag : e.flags()) {
+                out.append("  flagged: ").append(flag).append('\n');
+            }
+            for (String note : e.notes()) {
+                out.append("  note: ").append(note).append('\n');
+            }
             String first = e.firstFailure();
             if (!first.isEmpty()) {
-                out.append("  first failure: ").append(cut(oneLine(first), 160)).append('\n');
+                out.append("  first failure: ").append(cut(oneLine(first), 200)).append('\n');
             }
         }
         if (!r.quizzes().isEmpty()) {
@@ -43,8 +62,14 @@ public final class TerminalReport {
             }
         }
         Report.Totals t = r.totals();
-        out.append('\n').append(String.format("Total: %d/%d points (exercises %d/%d%s)%s%n", t.points(), t.maxPoints(),
-                t.exercisePoints(), t.exerciseMaxPoints(),
+        out.append('\n').append(String.format("Exercises: %d/%d points (%d %%)%n", t.exercisePoints(),
+                t.exerciseMaxPoints(), t.exercisePercent()));
+        if (!r.quizzes().isEmpty()) {
+            out.append(String.format("Quizzes:   %d/%d points (%d %%)%n", t.quizPoints(), t.quizMaxPoints(),
+                    t.quizPercent()));
+        }
+        out.append(String.format("Total: %d/%d points (%d %%; exercises %d/%d%s)%s%n", t.points(), t.maxPoints(),
+                t.percent(), t.exercisePoints(), t.exerciseMaxPoints(),
                 r.quizzes().isEmpty() ? "" : ", quizzes " + t.quizPoints() + "/" + t.quizMaxPoints(),
                 t.flagged() > 0 ? "; " + t.flagged() + " flagged" : ""));
         if (!r.nextSteps().isEmpty()) {
@@ -67,13 +92,11 @@ public final class TerminalReport {
     }
 
     static String oneLine(String s) {
-        return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " | ").strip();
+        return Messages.flatten(s);
     }
 
+    /** At most {@code max} characters, a hint pointer kept. */
     static String cut(String s, int max) {
-        if (s == null) {
-            return "";
-        }
-        return s.length() <= max ? s : s.substring(0, Math.max(0, max - 3)) + "...";
+        return Messages.cut(s, max);
     }
 }

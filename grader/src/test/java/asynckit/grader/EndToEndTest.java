@@ -4,56 +4,60 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import asynckit.grader.Report.Outcome;
 import asynckit.grader.Report.Status;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The real kit, graded for real (each test runs a child Maven build in a copy of the kit): stubs
- * score 0, the reference solutions score every point, and edited tests are flagged in self mode and
- * have no effect in instructor mode.
+ * The real kit, graded for real: stubs score 0, the reference solutions score every point (the learner's
+ * edited tests and planted reports have no effect), and in self mode every edit to a file that decides how
+ * the tests run is flagged against the reference commit.
  */
 @DisplayName("End to end: grading the kit itself")
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EndToEndTest {
     @TempDir
     static Path temp;
+    Grader grader;
 
-    static Inventory inventory() {
-        return Inventory.bundled();
+    static Grader.Settings settings() {
+        return new Grader.Settings(System.getProperty("kit.timeScale", "1"), 120, null, "auto",
+                Sandbox.Limits.defaults());
     }
 
-    static Grader grader() {
-        return new Grader(inventory(), new ChildBuild.Settings(System.getProperty("kit.timeScale", "1"), 120, null,
-                null), QuizSource.NONE, null);
+    @BeforeAll
+    void prepare() throws IOException {
+        grader = Grader.prepare(Learners.ROOT, false, null, List.of(), settings(), QuizSource.NONE, null,
+                temp.resolve("work"));
+    }
+
+    @AfterAll
+    void close() throws IOException {
+        grader.close();
     }
 
     @Test
-    @Order(1)
     @DisplayName("a fresh clone (the stubs) grades to an honest 0, every test failed, with what to do first")
     void stubsGradeToZero() throws IOException {
-        Workspace ws = new Workspace(Learners.ROOT, temp.resolve("fresh"), inventory());
-        ws.prepare(Learners.repo(temp.resolve("stub-learner"), false));
-
-        Report report = grader().grade(ws.dir(), "self", "fresh clone", temp.resolve("out-fresh"));
+        Report report = grader.grade(Learners.repo(temp.resolve("stub-learner"), false), "instructor", "stubs",
+                temp.resolve("out-fresh"), null);
 
         assertThat(report.totals().points()).isZero();
-        assertThat(report.totals().maxPoints()).isEqualTo(inventory().maxPoints());
+        assertThat(report.totals().maxPoints()).isEqualTo(grader.inventory().maxPoints());
         assertThat(report.totals().passed()).isZero();
         assertThat(report.exercises()).allSatisfy(e -> {
             assertThat(e.outcome()).as(e.id() + ": " + e.reason()).isEqualTo(Outcome.GRADED);
             assertThat(e.total()).isEqualTo(e.failed()).isPositive();
             assertThat(e.tests()).allSatisfy(t -> assertThat(t.status()).isIn(Status.FAILED, Status.ERRORED));
+            assertThat(e.flags()).isEmpty();
         });
         assertThat(report.nextSteps()).isNotEmpty();
         assertThat(report.nextSteps().get(0)).contains("read the lesson");
@@ -61,8 +65,7 @@ class EndToEndTest {
     }
 
     @Test
-    @Order(2)
-    @DisplayName("the reference solutions grade to every point in instructor mode, the learner's edited tests ignored")
+    @DisplayName("the reference solutions grade to every point, the learner's edited tests and planted reports ignored")
     void solutionsGradeToFull() throws IOException {
         Path learner = Learners.repo(temp.resolve("solver"), true);
         Path test = learner.resolve("exercises/01-waiting-problem/src/test/java/asynckit/ex01/PageFetcherTest.java");
@@ -71,48 +74,64 @@ class EndToEndTest {
         Files.createDirectories(learner.resolve("exercises/01-waiting-problem/target/surefire-reports"));
         Files.writeString(learner.resolve("exercises/01-waiting-problem/target/surefire-reports/TEST-x.xml"), "junk");
 
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        int code = Main.run(new PrintStream(captured, true, StandardCharsets.UTF_8), System.err, "instructor",
-                learner.toString(), "--root", Learners.ROOT.toString(), "--work", temp.resolve("ws").toString(),
-                "--out", temp.resolve("out-solver").toString());
-        String console = captured.toString(StandardCharsets.UTF_8);
+        Report report = grader.grade(learner, "instructor", "solver", temp.resolve("out-solver"), null);
+        ReportFiles.write(report, temp.resolve("out-solver"));
 
-        assertThat(code).as(console).isZero();
-        Report report = JsonSupport.readReport(Files.readString(temp.resolve("out-solver/report.json")));
-        assertThat(report.totals().points()).as(console).isEqualTo(inventory().maxPoints());
+        assertThat(report.totals().points()).as(TerminalReport.render(report)).isEqualTo(grader.inventory().maxPoints());
         assertThat(report.totals().failed()).isZero();
+        assertThat(report.totals().exercisePercent()).isEqualTo(100);
         assertThat(report.mode()).isEqualTo("instructor");
-        assertThat(console.strip().lines().reduce((a, b) -> b).orElse(""))
-                .isEqualTo(report.totals().passed() + " passed, 0 failed");
+        assertThat(TerminalReport.render(report)).contains("Exercises: " + grader.inventory().maxPoints() + "/"
+                + grader.inventory().maxPoints() + " points (100 %)");
         for (String file : new String[] {"report.md", "report.html", "report.txt", "gradescope/results.json",
-                "classroom/runners.txt", "classroom/env"}) {
+                "classroom/runners.txt", "classroom/env", "classroom/summary.txt"}) {
             assertThat(temp.resolve("out-solver").resolve(file)).isRegularFile();
         }
     }
 
     @Test
-    @Order(3)
-    @DisplayName("in self mode, an exercise whose tests were edited scores 0 and is flagged; the others are graded")
-    void editedTestsAreFlagged() throws IOException {
-        Workspace ws = new Workspace(Learners.ROOT, temp.resolve("edited"), inventory());
-        ws.prepare(Learners.repo(temp.resolve("editor"), true));
-        Inventory.ExerciseSpec first = inventory().exercises().get(0);
-        Path testFile;
-        try (var files = Files.walk(ws.dir().resolve(first.module()).resolve("src/test/java"))) {
-            testFile = files.filter(f -> f.toString().endsWith("Test.java")).findFirst().orElseThrow();
+    @DisplayName("self mode: checked against the reference commit; an edited test, .mvn/maven.config or given file is"
+            + " flagged")
+    void selfModeFlagsEveryEdit() throws IOException {
+        Path clone = temp.resolve("clone");
+        assertThat(KitSnapshot.tryGit(Learners.ROOT, "clone", "-q", "--no-hardlinks", Learners.ROOT.toString(),
+                clone.toString())).as("git clone").isNotNull();
+        KitSnapshot.git(clone, "config", "user.email", "learner@example.org");
+        KitSnapshot.git(clone, "config", "user.name", "Learner");
+        Learners.copy(Learners.ROOT.resolve("solutions/02-sleeping-without-blocking/src/main/java"),
+                clone.resolve("exercises/02-sleeping-without-blocking/src/main/java"));
+        Learners.copy(Learners.ROOT.resolve("solutions/01-waiting-problem/src/main/java"),
+                clone.resolve("exercises/01-waiting-problem/src/main/java"));
+        Path test = clone.resolve("exercises/01-waiting-problem/src/test/java/asynckit/ex01/PageFetcherTest.java");
+        Files.writeString(test, "\n// made easier\n", StandardOpenOption.APPEND);
+        KitSnapshot.git(clone, "commit", "-q", "-am", "learner's work, and an easier test");
+
+        try (Grader self = Grader.prepare(clone, true, null, List.of("01", "02"), settings(), QuizSource.NONE, null,
+                temp.resolve("self-work"))) {
+            Report report = self.grade(clone, "self", "clone", temp.resolve("out-self"),
+                    IntegrityCheck.of(clone, self.inventory()));
+
+            assertThat(report.kit()).startsWith("commit ").contains("merge-base with origin/");
+            Report.Exercise flagged = report.exercises().get(0);
+            assertThat(flagged.outcome()).isEqualTo(Outcome.TESTS_CHANGED);
+            assertThat(flagged.testsIntact()).isFalse();
+            assertThat(flagged.points()).isZero();
+            assertThat(flagged.changedFiles()).singleElement().asString().endsWith("PageFetcherTest.java");
+            assertThat(report.exercises().get(1).points()).isEqualTo(report.exercises().get(1).maxPoints());
+            assertThat(MarkdownReport.render(report)).contains(":warning: tests changed");
+
+            Files.writeString(clone.resolve(".mvn/maven.config"), "-Dmaven.ext.class.path=/tmp/x.jar\n",
+                    StandardOpenOption.APPEND);
+            Files.writeString(clone.resolve("exercises/02-sleeping-without-blocking/pom.xml"), "<!-- x -->\n",
+                    StandardOpenOption.APPEND);
+            Report again = self.grade(clone, "self", "clone", temp.resolve("out-self-2"),
+                    IntegrityCheck.of(clone, self.inventory()));
+            assertThat(again.exercises()).allSatisfy(e -> {
+                assertThat(e.outcome()).isEqualTo(Outcome.TESTS_CHANGED);
+                assertThat(e.changedFiles()).contains(".mvn/maven.config");
+            });
+            assertThat(again.exercises().get(1).changedFiles())
+                    .contains("exercises/02-sleeping-without-blocking/pom.xml");
         }
-        Files.writeString(testFile, "\n// made easier\n", StandardOpenOption.APPEND);
-
-        Report report = grader().grade(ws.dir(), "self", "editor", temp.resolve("out-edited"));
-
-        Report.Exercise flagged = report.exercises().get(0);
-        assertThat(flagged.outcome()).isEqualTo(Outcome.TESTS_CHANGED);
-        assertThat(flagged.testsIntact()).isFalse();
-        assertThat(flagged.points()).isZero();
-        assertThat(flagged.changedFiles()).singleElement().asString().endsWith(testFile.getFileName().toString());
-        assertThat(report.totals().flagged()).isEqualTo(1);
-        assertThat(report.exercises().subList(1, report.exercises().size())).allSatisfy(e ->
-                assertThat(e.points()).as(e.id()).isEqualTo(e.maxPoints()));
-        assertThat(MarkdownReport.render(report)).contains(":warning: tests changed");
     }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class GraderMatchingTest {
 
     @Test
-    @DisplayName("by display name, method name or method(), with full or simple class names and nested classes")
+    @DisplayName("by class and method name, nested classes included; a failure message keeps its hint pointer")
     void matchesEveryForm() {
         Report.Exercise e = Samples.report().exercises().get(0);
 
@@ -21,22 +21,21 @@ class GraderMatchingTest {
         assertThat(e.passed()).isEqualTo(2);
         assertThat(e.failed()).isEqualTo(3);
         assertThat(e.skipped()).isEqualTo(1);
-        assertThat(e.tests().get(5).reason()).isEqualTo("no result in the report (the test is missing or was renamed)");
+        assertThat(e.tests().get(5).reason()).isEqualTo("no result (the test is missing or was renamed)");
         assertThat(e.tests().get(2).reason()).isEqualTo("failed with NullPointerException");
+        assertThat(e.tests().get(1).message()).endsWith("-> Hint 3 in exercises/01-waiting-problem/README.md");
     }
 
     @Test
-    @DisplayName("a test reported twice (a planted report file) counts its worst result")
+    @DisplayName("a test reported twice counts its worst result")
     void worstResultWins() {
         Inventory.ExerciseSpec spec = Samples.ex02();
-        List<SurefireReports.Case> cases = List.of(
-                new SurefireReports.Case("asynckit.ex02.AlarmsTest", "rings after the delay", Status.PASSED, null, null,
-                        0, "TEST-fake.xml"),
-                new SurefireReports.Case("asynckit.ex02.AlarmsTest", "rings after the delay", Status.FAILED, "late",
-                        null, 0, "TEST-asynckit.ex02.AlarmsTest.xml"),
-                new SurefireReports.Case("asynckit.ex02.AlarmsTest", "no alarms", Status.PASSED, null, null, 0, "x"));
+        List<TestRun.Result> results = List.of(
+                Samples.result("asynckit.ex02.AlarmsTest", "ringsAfterTheDelay", Status.PASSED, null, "", 0),
+                Samples.result("asynckit.ex02.AlarmsTest", "ringsAfterTheDelay", Status.FAILED, "late", "", 0),
+                Samples.result("asynckit.ex02.AlarmsTest", "noAlarms", Status.PASSED, null, "", 0));
 
-        Report.Exercise e = Grader.matched(spec, new SurefireReports.Result(cases, List.of(), 2));
+        Report.Exercise e = ReportMatcher.matched(spec, results, null);
 
         assertThat(e.tests().get(0).status()).isEqualTo(Status.FAILED);
         assertThat(e.points()).isEqualTo(5);
@@ -44,15 +43,15 @@ class GraderMatchingTest {
 
     @Test
     @DisplayName("a class that failed before its tests ran gives each of them that reason, never 0 of 0")
-    void classLevelFailure() throws Exception {
-        Inventory.ExerciseSpec spec = new Inventory.ExerciseSpec("01-x", "01 X", "exercises/01-x", "ex01-x", 6,
-                Samples.ex01().tests().subList(0, 2), java.util.Map.of());
-        List<SurefireReports.Case> cases = SurefireReports.read(SurefireReportsTest.fixture("class-level-error.xml"));
+    void classLevelFailure() {
+        Inventory.ExerciseSpec spec = Samples.ex01();
+        List<TestRun.Result> results = List.of(Samples.result("asynckit.ex01.PageFetcherTest", "", Status.ERRORED,
+                "static initializer failed: no network", "java.lang.ExceptionInInitializerError", 0));
 
-        Report.Exercise e = Grader.matched(spec, new SurefireReports.Result(cases, List.of(), 1));
+        Report.Exercise e = ReportMatcher.matched(spec, results, null);
 
-        assertThat(e.total()).isEqualTo(2);
-        assertThat(e.failed()).isEqualTo(2);
+        assertThat(e.total()).isEqualTo(6);
+        assertThat(e.failed()).isEqualTo(6);
         assertThat(e.tests()).allSatisfy(t -> assertThat(t.reason())
                 .isEqualTo("the test class failed before this test ran: static initializer failed: no network"));
     }
@@ -60,7 +59,7 @@ class GraderMatchingTest {
     @Test
     @DisplayName("an exercise without a report lists every expected test as not run, with the reason")
     void unscored() {
-        Report.Exercise e = Grader.unscored(Samples.ex01(), Report.Outcome.JVM_ENDED_EARLY, "the test JVM ended early",
+        Report.Exercise e = ReportMatcher.unscored(Samples.ex01(), Report.Outcome.JVM_ENDED_EARLY, "the test JVM ended early",
                 true, List.of());
         assertThat(e.total()).isEqualTo(6);
         assertThat(e.failed()).isEqualTo(6);
@@ -78,7 +77,9 @@ class GraderMatchingTest {
         Report r = Samples.report();
         assertThat(r.totals().points()).isEqualTo(10 + 7);
         assertThat(r.totals().maxPoints()).isEqualTo(75 + 21);
-        assertThat(r.totals().flagged()).isEqualTo(2);
+        assertThat(r.totals().flagged()).isEqualTo(3);
+        assertThat(r.totals().exercisePercent()).isEqualTo(13);
+        assertThat(r.totals().line(true)).isEqualTo("exercises 10/75 (13 %), quizzes 7/21 (33 %), total 17/96 (17 %)");
         assertThat(r.summaryLine()).isEqualTo("2 passed, 6 failed, 1 skipped");
     }
 }

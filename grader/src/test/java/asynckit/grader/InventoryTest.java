@@ -19,23 +19,51 @@ class InventoryTest {
     Path dir;
 
     @Test
-    @DisplayName("the committed inventory matches the pristine tree (else: regenerate with the command it names)")
-    void committedInventoryIsCurrent() throws IOException {
-        Inventory fresh = InventoryGenerator.generate(ROOT);
-        Inventory bundled = Inventory.bundled();
-        assertThat(bundled.toJson())
-                .as("the inventory is stale: tests, points or checksums changed. Regenerate it with: "
-                        + Inventory.REGENERATE)
-                .isEqualTo(fresh.toJson());
+    @DisplayName("derived from the kit itself: every exercise's tests add up to its manifest's points")
+    void derivedFromTheKit() throws IOException {
+        Inventory inventory = Inventory.derive(ROOT);
+        assertThat(inventory.exercises()).isNotEmpty();
+        for (Inventory.ExerciseSpec e : inventory.exercises()) {
+            assertThat(e.problems()).as(e.id()).isEmpty();
+            assertThat(e.testPoints()).as(e.id() + " points").isEqualTo(e.maxPoints());
+            assertThat(e.tests()).allSatisfy(t -> assertThat(t.points()).as(t.name()).isPositive());
+            assertThat(e.learnerWrites()).as(e.id()).isNotEmpty();
+            assertThat(e.files()).as(e.id()).containsKeys("pom.xml", "exercise.yaml");
+            e.learnerWrites().forEach(f -> assertThat(e.files()).doesNotContainKey("src/main/java/" + f));
+        }
+        assertThat(inventory.shared()).containsKeys("pom.xml", "mvnw", ".mvn/maven.config", "exercises/testkit/pom.xml");
     }
 
     @Test
-    @DisplayName("the kit's exercises carry 25 points each")
-    void pointsPerExercise() {
-        for (Inventory.ExerciseSpec e : Inventory.bundled().exercises()) {
-            assertThat(e.maxPoints()).as(e.id() + " points").isEqualTo(25);
-            assertThat(e.tests()).allSatisfy(t -> assertThat(t.points()).as(t.name()).isPositive());
-        }
+    @DisplayName("points that do not add up to the manifest's total are said plainly; the manifest's total counts")
+    void pointsThatDoNotAddUp() throws IOException {
+        Path kit = dir.resolve("kit");
+        Path ex = Files.createDirectories(kit.resolve("exercises/07-demo"));
+        Files.writeString(ex.resolve("exercise.yaml"), """
+                title: Demo
+                summary: a demo
+                points: 25
+                learner-writes: [demo/Demo.java]
+                hints: [one]
+                blocking-calls: {points: 2, hint: one}
+                mistakes:
+                  - {id: wrong, what: it is wrong., hint: one}
+                """);
+        Files.createDirectories(ex.resolve("src/test/java/demo"));
+        Files.writeString(ex.resolve("src/test/java/demo/DemoTest.java"), """
+                package demo;
+                import org.junit.jupiter.api.Test;
+                import asynckit.testkit.Points;
+                class DemoTest implements asynckit.testkit.NoBlockingCalls {
+                    @Test @Points(20) void works() {}
+                }
+                """);
+        Inventory.ExerciseSpec e = Inventory.derive(kit).exercises().get(0);
+        assertThat(e.maxPoints()).isEqualTo(25);
+        assertThat(e.testPoints()).isEqualTo(22);
+        assertThat(e.tests()).extracting(Inventory.TestSpec::method).containsExactly("works", "noBlockingCalls");
+        assertThat(e.tests().get(1).name()).isEqualTo(asynckit.course.Manifest.BLOCKING_CHECK_NAME);
+        assertThat(e.problems()).singleElement().asString().contains("worth 22 points").contains("says 25");
     }
 
     @Test

@@ -17,7 +17,7 @@ final class Learners {
     /** A learner repository whose every exercise holds the stub with {@code layers} copied over it. */
     static Path repo(Path dir, boolean solutions) {
         try {
-            for (Inventory.ExerciseSpec spec : Inventory.bundled().exercises()) {
+            for (Inventory.ExerciseSpec spec : Inventory.derive(ROOT).exercises()) {
                 Path main = dir.resolve(spec.module()).resolve("src/main/java");
                 copy(ROOT.resolve(spec.module()).resolve("src/main/java"), main);
                 if (solutions) {
@@ -30,19 +30,38 @@ final class Learners {
         }
     }
 
-    /** A learner repository holding only exercise 01: its stub with one hostile PageFetcher. */
+    /**
+     * A learner repository holding only exercise 01: its stub with a hostile fixture laid over it (a file at
+     * the fixture's top is {@code asynckit/ex01/NAME}; folders keep their place under {@code src/main/java}).
+     */
     static Path hostile(Path dir, String fixture) {
         try {
             Path main = dir.resolve("exercises/01-waiting-problem/src/main/java");
             copy(ROOT.resolve("exercises/01-waiting-problem/src/main/java"), main);
-            Path source = Path.of(Learners.class.getResource("/hostile/" + fixture + "/PageFetcher.java").toURI());
-            Files.copy(source, main.resolve("asynckit/ex01/PageFetcher.java"), StandardCopyOption.REPLACE_EXISTING);
+            Path source = Path.of(Learners.class.getResource("/hostile/" + fixture).toURI());
+            try (Stream<Path> files = Files.walk(source)) {
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    Path rel = source.relativize(f);
+                    Path target = rel.getNameCount() == 1 ? main.resolve("asynckit/ex01").resolve(rel.toString())
+                            : main.resolve(rel.toString());
+                    Files.createDirectories(target.getParent());
+                    Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A learner repository holding exercise 01's reference solution. */
+    static Path solved01(Path dir) throws IOException {
+        Path main = dir.resolve("exercises/01-waiting-problem/src/main/java");
+        copy(ROOT.resolve("exercises/01-waiting-problem/src/main/java"), main);
+        copy(ROOT.resolve("solutions/01-waiting-problem/src/main/java"), main);
+        return dir;
     }
 
     static void copy(Path from, Path to) throws IOException {

@@ -1,15 +1,11 @@
 package asynckit.grader;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,37 +35,11 @@ class MainTest {
     }
 
     @Test
-    @DisplayName("a malformed inventory file: exit 2, and the message names the file")
-    void malformedInventory() throws IOException {
-        Path inv = Files.writeString(temp.resolve("inventory.json"), "{ not json");
-        Run r = run("grade", "--root", Learners.ROOT.toString(), "--inventory", inv.toString(),
-                "--out", temp.resolve("out").toString());
+    @DisplayName("a work folder inside the kit is refused (learner code could reach the kit from there)")
+    void workInsideTheKit() {
+        Run r = run("instructor", temp.toString(), "--root", Learners.ROOT.toString(), "--work",
+                Learners.ROOT.resolve(".kit/grade-work").toString());
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("inventory.json is not a readable inventory");
-    }
-
-    @Test
-    @DisplayName("inventory --check: 0 when current")
-    void inventoryCheck() {
-        Run r = run("inventory", "--root", Learners.ROOT.toString());
-        assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("up to date");
-    }
-
-    @Test
-    @DisplayName("instructor mode refuses a kit that is not pristine (it would grade against other tests)")
-    void refusesNonPristineKit() throws IOException {
-        Path kit = temp.resolve("kit");
-        Learners.copy(Learners.ROOT.resolve("exercises"), kit.resolve("exercises"));
-        Files.copy(Learners.ROOT.resolve("pom.xml"), kit.resolve("pom.xml"));
-        if (Files.isDirectory(Learners.ROOT.resolve("quizzes/banks"))) {
-            Learners.copy(Learners.ROOT.resolve("quizzes/banks"), kit.resolve("quizzes/banks"));
-        }
-        Path test = kit.resolve(Inventory.bundled().exercises().get(0).module()).resolve("pom.xml");
-        Files.writeString(test, "<!-- edited -->\n", StandardOpenOption.APPEND);
-
-        Workspace ws = new Workspace(kit, temp.resolve("ws"), Inventory.bundled());
-        assertThatThrownBy(() -> ws.prepare(temp)).hasMessageContaining("is not pristine")
-                .hasMessageContaining("pom.xml");
+        assertThat(r.err()).contains("must be outside the kit");
     }
 }

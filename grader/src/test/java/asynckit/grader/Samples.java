@@ -11,7 +11,7 @@ final class Samples {
         String c = "asynckit.ex01.PageFetcherTest";
         String d = "01 The waiting problem: PageFetcher.fetchAll";
         return new Inventory.ExerciseSpec("01-waiting-problem", "01 The waiting problem", "exercises/01-waiting-problem",
-                "ex01-waiting-problem", 25, List.of(
+                25, List.of(
                 new Inventory.TestSpec(c, d, "startsEveryFetchBeforeWaitingForAny",
                         "has every fetch in flight at the same time", 6),
                 new Inventory.TestSpec(c, d, "returnsAFutureAtOnce",
@@ -21,41 +21,50 @@ final class Samples {
                         "gives an empty list <at once> | \"quoted\"", 4),
                 new Inventory.TestSpec(c + "$Edge", "edge cases", "skippedOne", "is skipped", 3),
                 new Inventory.TestSpec(c, d, "renamedAway", "was renamed by the learner", 2)),
-                Map.of("pom.xml", "00"));
+                Map.of("pom.xml", "00"), List.of("asynckit/ex01/PageFetcher.java"), List.of());
     }
 
     static Inventory.ExerciseSpec ex02() {
         return new Inventory.ExerciseSpec("02-sleeping-without-blocking", "02 Sleeping without blocking",
-                "exercises/02-sleeping-without-blocking", "ex02-sleeping-without-blocking", 25, List.of(
+                "exercises/02-sleeping-without-blocking", 25, List.of(
                 new Inventory.TestSpec("asynckit.ex02.AlarmsTest", "02", "ringsAfterTheDelay", "rings after the delay", 20),
                 new Inventory.TestSpec("asynckit.ex02.AlarmsTest", "02", "noAlarms", "no alarms", 5)),
-                Map.of("pom.xml", "00"));
+                Map.of("pom.xml", "00"), List.of("asynckit/ex02/Alarms.java"), List.of());
     }
 
     static Inventory.ExerciseSpec ex03() {
-        return new Inventory.ExerciseSpec("03-gather", "03 Gather", "exercises/03-gather", "ex03-gather", 25, List.of(
+        return new Inventory.ExerciseSpec("03-gather", "03 Gather", "exercises/03-gather", 25, List.of(
                 new Inventory.TestSpec("asynckit.ex03.GatherTest", "03", "inOrder", "keeps the input order", 25)),
-                Map.of("pom.xml", "00"));
+                Map.of("pom.xml", "00"), List.of("asynckit/ex03/Gather.java"), List.of());
+    }
+
+    static TestRun.Result result(String className, String method, Report.Status status, String message, String type,
+                                 double seconds) {
+        return new TestRun.Result(className, method, method, status, message, type, seconds);
     }
 
     static Report report() {
-        List<SurefireReports.Case> cases = List.of(
-                new SurefireReports.Case("asynckit.ex01.PageFetcherTest", "has every fetch in flight at the same time",
-                        Report.Status.PASSED, null, null, 0.25, "TEST-a.xml"),
-                new SurefireReports.Case("asynckit.ex01.PageFetcherTest",
-                        "returns a future at once, before any page has arrived", Report.Status.FAILED,
-                        "Mistake [blocked-the-caller]: fetchAll waited for the pages itself.\n  -> Hint 3 in README",
-                        "java.lang.AssertionError", 0.5, "TEST-a.xml"),
-                new SurefireReports.Case("PageFetcherTest", "keepsTheOrderOfTheUrls()", Report.Status.ERRORED,
-                        "boom", "java.lang.NullPointerException", 0.01, "TEST-a.xml"),
-                new SurefireReports.Case("asynckit.ex01.PageFetcherTest$Edge", "gives an empty list <at once> | \"quoted\"",
-                        Report.Status.PASSED, null, null, 0.002, "TEST-a.xml"),
-                new SurefireReports.Case("asynckit.ex01.PageFetcherTest$Edge", "is skipped", Report.Status.SKIPPED,
-                        "assumption failed", null, 0, "TEST-a.xml"));
-        Report.Exercise e1 = Grader.matched(ex01(), new SurefireReports.Result(cases, List.of(), 1));
-        Report.Exercise e2 = Grader.unscored(ex02(), Report.Outcome.DID_NOT_COMPILE,
+        String hint = "Mistake [blocked-the-caller]: fetchAll waited for the pages itself.\n"
+                + "  It took 900 ms. Right code takes about 300 ms here, and this mistake about 900 ms.\n"
+                + "  line 3\n  line 4\n  line 5\n  line 6\n  line 7\n  line 8\n  line 9\n  line 10\n  line 11\n"
+                + "  line 12\n  line 13\n"
+                + "  -> Hint 3 in exercises/01-waiting-problem/README.md";
+        List<TestRun.Result> results = List.of(
+                result("asynckit.ex01.PageFetcherTest", "startsEveryFetchBeforeWaitingForAny", Report.Status.PASSED,
+                        null, "", 0.25),
+                result("asynckit.ex01.PageFetcherTest", "returnsAFutureAtOnce", Report.Status.FAILED, hint,
+                        "org.opentest4j.AssertionFailedError", 0.5),
+                result("asynckit.ex01.PageFetcherTest", "keepsTheOrderOfTheUrls", Report.Status.ERRORED, "boom",
+                        "java.lang.NullPointerException", 0.01),
+                result("asynckit.ex01.PageFetcherTest$Edge", "emptyInput", Report.Status.PASSED, null, "", 0.002),
+                result("asynckit.ex01.PageFetcherTest$Edge", "skippedOne", Report.Status.SKIPPED, "assumption failed",
+                        "", 0));
+        Report.Exercise e1 = ReportMatcher.matched(ex01(), results, null).with(
+                List.of("PageFetcher starts other processes (java.lang.ProcessBuilder.start)"),
+                List.of("left 1 process running after the tests ended (killed by the grader)"));
+        Report.Exercise e2 = ReportMatcher.unscored(ex02(), Report.Outcome.DID_NOT_COMPILE,
                 "did not compile: Alarms.java:12: cannot find symbol", true, List.of());
-        Report.Exercise e3 = Grader.unscored(ex03(), Report.Outcome.TESTS_CHANGED,
+        Report.Exercise e3 = ReportMatcher.unscored(ex03(), Report.Outcome.TESTS_CHANGED,
                 "scores 0: tests or build files differ from the kit (exercises/03-gather/src/test/java/GatherTest.java)",
                 false, List.of("exercises/03-gather/src/test/java/GatherTest.java"));
         List<Report.Exercise> exercises = List.of(e1, e2, e3);
@@ -64,7 +73,9 @@ final class Samples {
                 new Report.Quiz("event-loop", "The event loop", 0, 5, false, false, true, List.of()),
                 new Report.Quiz("composition", "Composition", 0, 6, true, false, false,
                         List.of("quizzes/banks/composition.quiz differs from the kit's bank: scores 0")));
-        return new Report(Report.SCHEMA, Report.VERSION, "2026-11-21T06:00:00Z", "self", "kit", 42.5, exercises,
+        return new Report(Report.SCHEMA, Report.VERSION, "2026-11-21T06:00:00Z", "self", "kit", 42.5,
+                "commit 1a2b3c4d5e (merge-base with origin/main)", "sandboxed (bubblewrap): ...",
+                List.of("JAVA_TOOL_OPTIONS is set (-Dx=1): not passed on to the kit's build or the tests"), exercises,
                 quizzes, Report.Totals.of(exercises, quizzes), NextSteps.of(exercises, quizzes));
     }
 }

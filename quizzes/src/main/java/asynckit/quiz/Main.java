@@ -84,7 +84,20 @@ public final class Main implements Callable<Integer> {
             return 2;
         }
         if (name == null) {
-            return list(repo, out);
+            if (plain || !isTerminal()) {
+                return list(repo, out);
+            }
+            // In a terminal the list is a menu: a number, or the arrows and Enter, starts that quiz.
+            try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+                if (Terminal.TYPE_DUMB.equals(terminal.getType()) || Terminal.TYPE_DUMB_COLOR.equals(terminal.getType())) {
+                    terminal.close();
+                    return list(repo, out);
+                }
+                name = new InteractiveRunner(terminal).pick(QuizGrading.gradeAll(repo));
+            }
+            if (name == null) {
+                return 0;
+            }
         }
         Path file = Repo.banksDir(repo).resolve(name + ".quiz");
         if (!name.matches("[a-z0-9-]+") || !Files.isRegularFile(file)) {
@@ -155,7 +168,9 @@ public final class Main implements Callable<Integer> {
             String best = !g.problems().isEmpty() && g.maxPoints() == 0 ? "cannot be read (see below)"
                     : g.attempted() ? "best " + g.points() + "/" + g.maxPoints() + (g.bankChanged() ? " (bank changed)" : "")
                     : "- /" + g.maxPoints() + " (not taken)";
-            out.printf("  %-28s %-30s %s%n", g.quiz(), best, g.title());
+            // The title goes under the name, wrapped at words: long titles no longer break mid-word.
+            out.printf("  %-28s %s%n", g.quiz(), best);
+            Text.wrap(g.title(), 76, "      ").forEach(out::println);
             total += g.points();
             max += g.maxPoints();
         }

@@ -59,18 +59,18 @@ class InteractiveRunnerTest {
             Question q = s.question();
             switch (q.kind()) {
                 case SINGLE -> {
-                    // walk with the arrows: down to the right option from the top
-                    keys.append(DOWN.repeat(s.numberOf(q.correct().iterator().next()) - 1)).append(ENTER);
+                    // nothing is chosen at first: the first down arrow goes to option 1
+                    keys.append(DOWN.repeat(s.numberOf(q.correct().iterator().next()))).append(ENTER);
                 }
                 case MULTI -> {
-                    // go to each right option with the arrows and tick it with space; tick and untick a wrong one by number
+                    // a number moves to a wrong option, space ticks and unticks it; then the arrows and space tick each right one
                     int wrong = 0;
                     for (int i = 0; i < q.options().size(); i++) {
                         if (!q.correct().contains(i)) {
                             wrong = s.numberOf(i);
                         }
                     }
-                    keys.append(wrong).append(wrong);
+                    keys.append(wrong).append("  ");
                     int at = wrong;
                     for (int i : q.correct()) {
                         int n = s.numberOf(i);
@@ -96,6 +96,9 @@ class InteractiveRunnerTest {
         assertThat(run.complete()).isTrue();
         assertThat(run.session().score()).isEqualTo(10);
         assertThat(run.screen()).contains("Question 1 of 6", "Question 6 of 6", "tick all that apply", "Correct! +3",
+                "up/down or a number to move, space to tick or untick, Enter to confirm",
+                "Scored all or nothing: 2 points when you tick every right option and no wrong one",
+                "Scored all or nothing: 2 points when every line is in its place",
                 "It only signals completion.", "Your order:", "10 / 10 points", "6 of 6 questions right")
                 .doesNotContain("Incorrect", "To review");
     }

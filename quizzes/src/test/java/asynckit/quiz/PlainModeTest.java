@@ -210,6 +210,6 @@ class PlainModeTest {
         run("1\n", "kinds", "--plain", "--seed", "5");
         Result r = run("");
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).containsPattern("kinds +best 10/10 +Every kind").contains("Total: 10/10 quiz points");
+        assertThat(r.out()).containsPattern("kinds +best 10/10\\R +Every kind").contains("Total: 10/10 quiz points");
     }
 }

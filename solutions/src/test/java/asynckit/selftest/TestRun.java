@@ -75,7 +75,7 @@ final class TestRun {
         Thread current = Thread.currentThread();
         ClassLoader previous = current.getContextClassLoader();
         URL[] urls = {testClasses.toUri().toURL(), classes.toUri().toURL()};
-        try (URLClassLoader loader = new URLClassLoader(urls, parent)) {
+        try (URLClassLoader loader = new URLClassLoader(impl.exercise() + "/" + impl.name(), urls, parent)) {
             current.setContextClassLoader(loader);
             List<ClassSelector> selectors = new ArrayList<>();
             for (String name : testClassNames) {

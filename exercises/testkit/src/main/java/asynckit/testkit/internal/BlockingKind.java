@@ -25,7 +25,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 public enum BlockingKind {
     SLEEP("blocking-sleep", "sleeps, parking the thread for the whole delay",
-            "schedule the rest instead: CompletableFuture.delayedExecutor(...) or ScheduledExecutorService.schedule(...)",
+            "schedule the rest instead, on the scheduler or loop your code was given (ScheduledExecutorService.schedule(...)), or else CompletableFuture.delayedExecutor(...)",
             target(Thread.class, "sleep"), target(TimeUnit.class, "sleep")),
     FUTURE_WAIT("blocking-wait-on-future", "waits for a future, parking the calling thread until it completes",
             "return the future and compose it: thenApply, thenCompose, thenCombine, allOf; after allOf, read"

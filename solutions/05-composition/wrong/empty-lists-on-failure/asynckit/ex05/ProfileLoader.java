@@ -1,0 +1,34 @@
+// Known-wrong: "defensive" defaults: a failed posts or friends call becomes an empty list, so the page
+// looks complete and nobody learns that the data is missing.
+// expect-mistake: lost-failure
+package asynckit.ex05;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+public final class ProfileLoader {
+    private final SocialApi api;
+
+    public ProfileLoader(SocialApi api) {
+        this.api = api;
+    }
+
+    public CompletableFuture<Profile> load(String handle) {
+        return api.findUser(handle).thenCompose(user -> {
+            CompletableFuture<List<String>> posts = api.postsOf(user.id()).exceptionally(e -> List.of());
+            CompletableFuture<List<String>> friends = api.friendsOf(user.id()).exceptionally(e -> List.of());
+            return posts.thenCombine(friends, (p, f) -> new Profile(user, p, f));
+        });
+    }
+
+    public CompletableFuture<List<Profile>> loadAll(List<String> handles) {
+        List<CompletableFuture<Profile>> pages = handles.stream().map(this::load).toList();
+        return CompletableFuture.allOf(pages.toArray(CompletableFuture[]::new))
+                .thenApply(done -> pages.stream().map(CompletableFuture::resultNow).toList());
+    }
+
+    public CompletableFuture<Profile> loadOr(String handle, Supplier<CompletableFuture<Profile>> fallback) {
+        return load(handle).exceptionallyCompose(failure -> fallback.get());
+    }
+}

@@ -1,0 +1,35 @@
+// Known-wrong: both calls start together, then a common-pool thread waits for them (thenApplyAsync + join):
+// nobody sees the caller or the service's thread blocked, but a pool thread is parked for the whole wait.
+// expect-mistake: join-inside-a-step
+// expect-mistake: blocking-wait-on-future
+package asynckit.ex05;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+public final class ProfileLoader {
+    private final SocialApi api;
+
+    public ProfileLoader(SocialApi api) {
+        this.api = api;
+    }
+
+    public CompletableFuture<Profile> load(String handle) {
+        return api.findUser(handle).thenApplyAsync(user -> {
+            CompletableFuture<List<String>> posts = api.postsOf(user.id());
+            CompletableFuture<List<String>> friends = api.friendsOf(user.id());
+            return new Profile(user, posts.join(), friends.join());
+        });
+    }
+
+    public CompletableFuture<List<Profile>> loadAll(List<String> handles) {
+        List<CompletableFuture<Profile>> pages = handles.stream().map(this::load).toList();
+        return CompletableFuture.allOf(pages.toArray(CompletableFuture[]::new))
+                .thenApply(done -> pages.stream().map(CompletableFuture::resultNow).toList());
+    }
+
+    public CompletableFuture<Profile> loadOr(String handle, Supplier<CompletableFuture<Profile>> fallback) {
+        return load(handle).exceptionallyCompose(failure -> fallback.get());
+    }
+}

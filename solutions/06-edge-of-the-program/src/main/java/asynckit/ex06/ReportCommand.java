@@ -1,0 +1,25 @@
+package asynckit.ex06;
+
+import asynckit.ex06.report.DailyReport;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+
+/** Reference solution: hand the whole report to the loop, join once, print. */
+public final class ReportCommand {
+    private ReportCommand() {}
+
+    public static int run(List<String> stores, DailyReport report, Executor loop, PrintStream out) {
+        CompletableFuture<String> whole = CompletableFuture.completedFuture(stores)
+                .thenComposeAsync(report::build, loop);
+        try {
+            out.print(whole.join());
+            return 0;
+        } catch (CompletionException e) {
+            out.println("report failed: " + e.getCause().getMessage());
+            return 1;
+        }
+    }
+}

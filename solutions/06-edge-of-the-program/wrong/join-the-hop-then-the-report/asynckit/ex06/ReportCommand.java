@@ -1,0 +1,25 @@
+// Known-wrong: supplyAsync gives a future of a future; instead of flattening it (thenCompose), the
+// edge joins twice: once for build to return, once for the report.
+// expect-mistake: waited-more-than-once
+package asynckit.ex06;
+
+import asynckit.ex06.report.DailyReport;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+
+public final class ReportCommand {
+    private ReportCommand() {}
+
+    public static int run(List<String> stores, DailyReport report, Executor loop, PrintStream out) {
+        try {
+            out.print(CompletableFuture.supplyAsync(() -> report.build(stores), loop).join().join());
+            return 0;
+        } catch (CompletionException e) {
+            out.println("report failed: " + e.getCause().getMessage());
+            return 1;
+        }
+    }
+}
