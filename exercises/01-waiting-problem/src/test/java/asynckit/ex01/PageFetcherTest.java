@@ -1,23 +1,27 @@
 package asynckit.ex01;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import asynckit.testkit.AsyncService;
+import asynckit.testkit.Burst;
 import asynckit.testkit.Exercise;
 import asynckit.testkit.Lesson;
 import asynckit.testkit.ManualService;
-import asynckit.testkit.NoBlockingCalls;
 import asynckit.testkit.Mistake;
+import asynckit.testkit.NoBlockingCalls;
 import asynckit.testkit.Overlap;
 import asynckit.testkit.Points;
 import asynckit.testkit.Rendezvous;
 import asynckit.testkit.Returns;
 import asynckit.testkit.Settle;
+import asynckit.testkit.SharedState;
 import asynckit.testkit.TimeScale;
+import asynckit.testkit.Timeline;
 import asynckit.testkit.WallClock;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -30,17 +34,29 @@ class PageFetcherTest implements NoBlockingCalls {
     static final Mistake BLOCKED_CALLER = LESSON.mistake("blocked-the-caller");
     static final Mistake COMPLETION_ORDER = LESSON.mistake("completion-order");
     static final Mistake LOST_FAILURE = LESSON.mistake("lost-failure");
+    static final Mistake WRONG_FAILURE = LESSON.mistake("wrong-failure");
+    static final Mistake NEVER_COMPLETED = LESSON.mistake("never-completed");
+    static final Mistake EMPTY_INPUT = LESSON.mistake("empty-input");
+    static final Mistake DID_NOT_CALL = LESSON.mistake("did-not-call");
+    static final Mistake BLOCKED_POOL_THREAD = LESSON.mistake("blocked-a-pool-thread");
+    static final Mistake LOST_UPDATE = LESSON.mistake("lost-update");
+    static final Mistake UNSAFE_SHARED_STATE = LESSON.mistake("unsafe-shared-state");
 
-    private static final Duration BOUND = TimeScale.millis(5_000);
+    private static final Duration BOUND = TimeScale.millis(2_000);
+    private static final Duration SHORT = TimeScale.millis(500);
     private static final List<String> URLS = List.of("a", "b", "c");
     private static final List<String> PAGES = List.of("<page a>", "<page b>", "<page c>");
 
     private static PageClient clientOf(AsyncService service) {
-        return url -> service.call(url, () -> "<page " + url + ">");
+        return url -> service.call(url, () -> body(url));
+    }
+
+    private static String body(String url) {
+        return "<page " + url + ">";
     }
 
     @Test
-    @Points(6)
+    @Points(5)
     @DisplayName("has every fetch in flight at the same time")
     void startsEveryFetchBeforeWaitingForAny() {
         try (AsyncService pages = AsyncService.named("fetch")
@@ -48,13 +64,16 @@ class PageFetcherTest implements NoBlockingCalls {
                 .rendezvous(Rendezvous.of(3))) {
             Settle<List<String>> result = callAndSettle(new PageFetcher(clientOf(pages)), URLS);
 
-            Overlap.assertPeakAtLeast(pages.timeline(), 3, ONE_AT_A_TIME, "fetchAll(a, b, c)");
-            assertThat(result.value()).containsExactlyElementsOf(PAGES);
+            if (pages.timeline().size() > 0) {
+                Overlap.assertPeakAtLeast(pages.timeline(), 3, ONE_AT_A_TIME, "fetchAll(a, b, c)");
+            }
+            requirePages(result, PAGES, "fetchAll(a, b, c)", pages.timeline());
+            requireCalledForEach(pages.timeline(), URLS, "fetchAll(a, b, c)");
         }
     }
 
     @Test
-    @Points(5)
+    @Points(4)
     @DisplayName("returns a future at once, before any page has arrived")
     void returnsAFutureAtOnce() {
         ManualService<String> pages = new ManualService<>("fetch");
@@ -63,51 +82,99 @@ class PageFetcherTest implements NoBlockingCalls {
             CompletableFuture<List<String>> result = Returns.promptly(BLOCKED_CALLER, "fetchAll(a, b, c)",
                     pages.timeline(), () -> fetcher.fetchAll(URLS));
 
-            assertThat(result).as("the future fetchAll returned").isNotNull();
+            if (result == null) {
+                throw DID_NOT_CALL.report().saw("fetchAll(a, b, c) returned null instead of a future.").failure();
+            }
             if (result.isDone()) {
-                throw BLOCKED_CALLER.report()
-                        .saw("fetchAll returned a future that was already complete while every fetch was still"
-                                + " pending: " + result)
+                throw (pages.callCount() == 0 ? DID_NOT_CALL : BLOCKED_CALLER).report()
+                        .saw("fetchAll returned a future that was already complete while "
+                                + (pages.callCount() == 0 ? "no fetch had even been made" : "every fetch was still"
+                                + " pending") + ": " + result)
                         .failure();
             }
             if (!pages.awaitCalls(3, TimeScale.millis(1_000))) {
-                throw ONE_AT_A_TIME.report()
+                throw (pages.callCount() == 0 ? DID_NOT_CALL : ONE_AT_A_TIME).report()
                         .saw("fetchAll returned, but only " + pages.callCount() + " of 3 fetches had started; the"
                                 + " rest were waiting for the first page.")
                         .timeline(pages.timeline())
                         .failure();
             }
-            pages.complete("c", "<page c>");
-            pages.complete("b", "<page b>");
-            assertThat(result).as("fetchAll's future while page a is still pending").isNotDone();
-            pages.complete("a", "<page a>");
+            pages.complete("c", body("c"));
+            pages.complete("b", body("b"));
+            if (result.isDone()) {
+                throw COMPLETION_ORDER.report()
+                        .saw("Pages c and b had arrived, a had not, and fetchAll's future was already complete: "
+                                + describe(result) + ". It can only be complete once every page is there.")
+                        .timeline(pages.timeline())
+                        .failure();
+            }
+            pages.complete("a", body("a"));
 
-            List<String> bodies = Settle.within(result, BOUND).value();
-            if (!bodies.equals(PAGES)) {
+            Settle<List<String>> settled = Settle.within(result, BOUND);
+            List<String> bodies = settled.value(NEVER_COMPLETED, WRONG_FAILURE, "fetchAll(a, b, c)");
+            if (!PAGES.equals(bodies)) {
                 throw COMPLETION_ORDER.report()
                         .saw("Pages arrived in the order c, b, a. fetchAll's result was " + bodies
                                 + ", but it should be " + PAGES + ".")
+                        .expected(PAGES)
+                        .actual(bodies)
                         .failure();
             }
         } finally {
-            pages.completeAll(url -> "<page " + url + ">");
+            pages.completeAll(PageFetcherTest::body);
         }
     }
 
     @Test
-    @Points(5)
+    @Points(3)
     @DisplayName("returns the pages in the order they were asked for, whatever order they arrive in")
     void keepsTheOrderOfTheUrls() {
         try (AsyncService pages = AsyncService.named("fetch")
                 .latency("a", TimeScale.millis(60))
                 .latency("b", TimeScale.millis(40))
                 .latency("c", TimeScale.millis(20))) {
-            List<String> bodies = callAndSettle(new PageFetcher(clientOf(pages)), URLS).value();
+            Settle<List<String>> result = callAndSettle(new PageFetcher(clientOf(pages)), URLS);
+            requirePages(result, PAGES, "fetchAll(a, b, c)", pages.timeline());
+            requireCalledForEach(pages.timeline(), URLS, "fetchAll(a, b, c)");
+        }
+    }
 
-            if (!bodies.equals(PAGES)) {
-                throw COMPLETION_ORDER.report()
-                        .saw("fetchAll(a, b, c) returned " + bodies + "; it should be " + PAGES + ".")
-                        .timeline(pages.timeline())
+    @Test
+    @Points(1)
+    @DisplayName("takes about as long as the slowest fetch, not the sum of all of them")
+    void takesAboutTheLongestFetch() {
+        Duration latency = TimeScale.millis(200);
+        try (AsyncService pages = AsyncService.named("fetch").latency(latency)) {
+            PageFetcher fetcher = new PageFetcher(clientOf(pages));
+            long start = System.nanoTime();
+            Settle<List<String>> result = callAndSettle(fetcher, URLS);
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+            requirePages(result, PAGES, "fetchAll(a, b, c)", pages.timeline());
+            requireCalledForEach(pages.timeline(), URLS, "fetchAll(a, b, c)");
+            WallClock.assertFasterThanMidway(took, latency, latency.multipliedBy(3), ONE_AT_A_TIME, pages.timeline());
+        }
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("gives an empty list, already complete, when there is nothing to fetch")
+    void emptyInput() {
+        try (AsyncService pages = AsyncService.named("fetch")) {
+            CompletableFuture<List<String>> result = Returns.promptly(BLOCKED_CALLER, "fetchAll(no urls)",
+                    () -> new PageFetcher(clientOf(pages)).fetchAll(List.of()));
+
+            if (result == null || !result.isDone()) {
+                throw EMPTY_INPUT.report()
+                        .saw("fetchAll(no urls) returned " + (result == null ? "null" : "a pending future")
+                                + ". With nothing to fetch, the empty list is ready at once.")
+                        .failure();
+            }
+            List<String> bodies = Settle.within(result, BOUND).value(EMPTY_INPUT, EMPTY_INPUT, "fetchAll(no urls)");
+            if (bodies == null || !bodies.isEmpty() || pages.timeline().size() != 0) {
+                throw EMPTY_INPUT.report()
+                        .saw("fetchAll(no urls) gave " + bodies + " after " + pages.timeline().size() + " fetches;"
+                                + " it should give [] after none.")
                         .failure();
             }
         }
@@ -115,36 +182,6 @@ class PageFetcherTest implements NoBlockingCalls {
 
     @Test
     @Points(3)
-    @DisplayName("takes about as long as the slowest fetch, not the sum of all of them")
-    void takesAboutTheLongestFetch() {
-        Duration latency = TimeScale.millis(200);
-        try (AsyncService pages = AsyncService.named("fetch").latency(latency)) {
-            PageFetcher fetcher = new PageFetcher(clientOf(pages));
-            long start = System.nanoTime();
-            List<String> bodies = callAndSettle(fetcher, URLS).value();
-            Duration took = Duration.ofNanos(System.nanoTime() - start);
-
-            WallClock.assertFasterThanMidway(took, latency, latency.multipliedBy(3), ONE_AT_A_TIME, pages.timeline());
-            assertThat(bodies).containsExactlyElementsOf(PAGES);
-        }
-    }
-
-    @Test
-    @Points(2)
-    @DisplayName("gives an empty list, already complete, when there is nothing to fetch")
-    void emptyInput() {
-        try (AsyncService pages = AsyncService.named("fetch")) {
-            CompletableFuture<List<String>> result = new PageFetcher(clientOf(pages)).fetchAll(List.of());
-
-            assertThat(result).as("fetchAll(no urls)").isNotNull();
-            assertThat(result).as("fetchAll(no urls) should be complete at once").isDone();
-            assertThat(Settle.within(result, BOUND).value()).isEmpty();
-            assertThat(pages.timeline().size()).as("fetches made").isZero();
-        }
-    }
-
-    @Test
-    @Points(2)
     @DisplayName("fails with the fetch's own exception when one fetch fails")
     void aFailedFetchFailsTheResult() {
         IOException reset = new IOException("connection reset while fetching b");
@@ -153,6 +190,10 @@ class PageFetcherTest implements NoBlockingCalls {
                 .failing("b", () -> reset)) {
             Settle<List<String>> result = callAndSettle(new PageFetcher(clientOf(pages)), URLS);
 
+            if (pages.timeline().size() == 0 && !(result.failure() instanceof UnsupportedOperationException)) {
+                throw DID_NOT_CALL.report().saw("fetchAll(a, b, c) made no fetch at all: fetch(b) could not fail,"
+                        + " because nobody asked for it.").failure();
+            }
             if (result.pending() || !result.failed()) {
                 throw LOST_FAILURE.report()
                         .saw(result.pending()
@@ -161,17 +202,183 @@ class PageFetcherTest implements NoBlockingCalls {
                         .timeline(pages.timeline())
                         .failure();
             }
-            assertThat(result.failure()).as("the failure of fetchAll's future").isSameAs(reset);
+            if (result.failure() instanceof UnsupportedOperationException notWritten) {
+                throw notWritten;
+            }
+            if (result.failure() != reset) {
+                throw WRONG_FAILURE.report()
+                        .saw("fetch(b) failed with " + reset + "; fetchAll's future failed with " + result.failure()
+                                + ". Pass the fetch's own exception on: the caller wants to know what went wrong.")
+                        .expected(reset)
+                        .actual(result.failure())
+                        .timeline(pages.timeline())
+                        .failure(result.failure());
+            }
         }
+    }
+
+    @Test
+    @Points(3)
+    @DisplayName("never parks a thread waiting for a page, not even a pool thread")
+    void noThreadWaitsForAPage() {
+        ManualService<String> pages = new ManualService<>("fetch");
+        PageFetcher fetcher = new PageFetcher(pages::call);
+        try {
+            CompletableFuture<List<String>> result = Returns.promptly(BLOCKED_CALLER, "fetchAll(a, b, c)",
+                    pages.timeline(), () -> fetcher.fetchAll(URLS));
+            if (!pages.awaitCalls(3, TimeScale.millis(1_000))) {
+                throw (pages.callCount() == 0 ? DID_NOT_CALL : ONE_AT_A_TIME).report()
+                        .saw("fetchAll(a, b, c) returned, but only " + pages.callCount() + " of 3 fetches had started.")
+                        .timeline(pages.timeline())
+                        .failure();
+            }
+            // Give a thread that was handed the waiting (supplyAsync(() -> page.join())) the time to start it.
+            pages.waits().awaitAny(TimeScale.millis(100));
+            pages.waits().assertNone(BLOCKED_POOL_THREAD, "While the three fetches were pending", pages.timeline());
+            for (String url : List.of("c", "a", "b")) {
+                if (pages.pendingKeys().contains(url)) {
+                    pages.complete(url, body(url));
+                }
+            }
+            if (pages.callCount() == 0) {
+                throw DID_NOT_CALL.report().saw("fetchAll(a, b, c) made no fetch at all.").failure();
+            }
+            List<String> bodies = Settle.within(result, BOUND).value(NEVER_COMPLETED, WRONG_FAILURE, "fetchAll(a, b, c)");
+            pages.waits().assertNone(BLOCKED_POOL_THREAD, "While the pages arrived", pages.timeline());
+            if (!PAGES.equals(bodies)) {
+                throw COMPLETION_ORDER.report().saw("fetchAll(a, b, c) gave " + bodies + ".").expected(PAGES)
+                        .actual(bodies).failure();
+            }
+        } finally {
+            pages.completeAll(PageFetcherTest::body);
+        }
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("stays right when many pages arrive at the same instant on different threads")
+    void manyPagesAtTheSameInstant() {
+        List<String> urls = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            urls.add("u" + i);
+        }
+        List<String> expected = urls.stream().map(PageFetcherTest::body).toList();
+        PageFetcher last = null;
+        try (Burst burst = Burst.of(2)) {
+            // Round 0 is the control: every page arrives on this one thread. Only if that is right does a
+            // wrong result in a later round say something about threads.
+            for (int round = 0; round <= 100; round++) {
+                // A client without locks of its own, so the completions overlap in the code under test only.
+                Map<String, CompletableFuture<String>> calls = new ConcurrentHashMap<>();
+                PageFetcher fetcher = new PageFetcher(url -> calls.computeIfAbsent(url, u -> new CompletableFuture<>()));
+                last = fetcher;
+                CompletableFuture<List<String>> result = Returns.promptly(BLOCKED_CALLER, "fetchAll(u0 .. u7)",
+                        () -> fetcher.fetchAll(urls));
+                if (calls.size() != urls.size()) {
+                    throw (calls.isEmpty() ? DID_NOT_CALL : ONE_AT_A_TIME).report()
+                            .saw("fetchAll(u0 .. u7) returned after starting " + calls.size() + " of 8 fetches.")
+                            .failure();
+                }
+                List<Runnable> arrivals = new ArrayList<>();
+                for (String url : urls) {
+                    CompletableFuture<String> page = calls.get(url);
+                    arrivals.add(() -> page.complete(body(url)));
+                }
+                if (round == 0) {
+                    arrivals.forEach(Runnable::run);
+                    requirePages(Settle.within(result, SHORT), expected, "fetchAll(u0 .. u7), its pages arriving one"
+                            + " by one on one thread,", null);
+                    continue;
+                }
+                try {
+                    burst.fire(arrivals);
+                } catch (RuntimeException e) {
+                    throw SharedState.raceReport(LOST_UPDATE, UNSAFE_SHARED_STATE, PageFetcher.class, fetcher)
+                            .saw("In round " + round + ", 8 pages arrived at the same instant on "
+                                    + burst.threads() + " threads, and a callback of fetchAll threw " + e + ".")
+                            .failure(e);
+                }
+                Settle<List<String>> settled = Settle.within(result, SHORT);
+                if (!settled.pending() && !settled.failed() && !expected.equals(settled.value())
+                        && settled.value() != null && settled.value().size() == expected.size()
+                        && settled.value().containsAll(expected)) {
+                    throw COMPLETION_ORDER.report()
+                            .saw("In round " + round + ", 8 pages arrived at the same instant on " + burst.threads()
+                                    + " threads, in no particular order, and fetchAll(u0 .. u7) gave them in that order: "
+                                    + settled.value() + ".")
+                            .expected(expected)
+                            .actual(settled.value())
+                            .failure();
+                }
+                if (settled.pending() || settled.failed() || !expected.equals(settled.value())) {
+                    throw SharedState.raceReport(LOST_UPDATE, UNSAFE_SHARED_STATE, PageFetcher.class, fetcher)
+                            .saw("In round " + round + ", 8 pages arrived at the same instant on "
+                                    + burst.threads() + " threads, and fetchAll(u0 .. u7) "
+                                    + (settled.pending() ? "never completed."
+                                            : settled.failed() ? "failed with " + settled.failure() + "."
+                                                    : "gave " + settled.value() + ".")
+                                    + "\nWith every page arriving on one thread it was right: the callbacks trod on"
+                                    + " each other's updates only when they ran at the same moment.")
+                            .expected(expected)
+                            .actual(settled.pending() || settled.failed() ? null : settled.value())
+                            .failure(settled.failure());
+                }
+            }
+        }
+        SharedState.assertNone(UNSAFE_SHARED_STATE, PageFetcher.class, last,
+                "The pages came out right in every round, but the code keeps state that several threads would"
+                        + " share without protection; the race is rare, not absent:");
     }
 
     @Override
     public void worksOnce() {
         try (AsyncService pages = AsyncService.named("fetch").latency(TimeScale.millis(10))) {
-            assertThat(callAndSettle(new PageFetcher(clientOf(pages)), URLS).value())
-                    .as("fetchAll must work before its code is checked for blocking calls")
-                    .containsExactlyElementsOf(PAGES);
+            Settle<List<String>> result = callAndSettle(new PageFetcher(clientOf(pages)), URLS);
+            requirePages(result, PAGES, "fetchAll(a, b, c), which must work before its code is checked for blocking"
+                    + " calls,", pages.timeline());
+            requireCalledForEach(pages.timeline(), URLS, "fetchAll(a, b, c)");
         }
+    }
+
+    /** Names [did-not-call] when the result came without a fetch for every URL. */
+    private static void requireCalledForEach(Timeline timeline, List<String> urls, String what) {
+        List<String> made = timeline.startOrder();
+        List<String> missing = urls.stream().filter(u -> !made.contains("fetch(" + u + ")")).toList();
+        if (!missing.isEmpty()) {
+            throw DID_NOT_CALL.report()
+                    .saw(what + " never asked the client for " + missing + ". The pages exist only on the other end"
+                            + " of client.fetch; every URL needs its own call.")
+                    .timeline(timeline)
+                    .failure();
+        }
+    }
+
+    /** The result must be exactly {@code expected}; every other outcome is named. */
+    private static void requirePages(Settle<List<String>> result, List<String> expected, String what,
+                                     Timeline timeline) {
+        if (result.failed() && result.failure() instanceof asynckit.testkit.NotConcurrentException gaveUp) {
+            throw ONE_AT_A_TIME.report()
+                    .saw(what + " failed because the fetches never overlapped: " + gaveUp.getMessage() + ".")
+                    .timeline(timeline)
+                    .failure(gaveUp);
+        }
+        List<String> bodies = result.value(NEVER_COMPLETED, WRONG_FAILURE, what);
+        if (expected.equals(bodies)) {
+            return;
+        }
+        boolean sameSet = bodies != null && bodies.size() == expected.size() && bodies.containsAll(expected);
+        throw (sameSet ? COMPLETION_ORDER : LOST_FAILURE).report()
+                .saw(what + " gave " + bodies + "; it should be " + expected + "."
+                        + (sameSet ? "" : " Pages are missing or replaced."))
+                .expected(expected)
+                .actual(bodies)
+                .timeline(timeline)
+                .failure();
+    }
+
+    private static String describe(CompletableFuture<?> f) {
+        return f.state() == java.util.concurrent.Future.State.SUCCESS ? "done with " + f.resultNow()
+                : f.state() == java.util.concurrent.Future.State.FAILED ? "failed with " + f.exceptionNow() : "done";
     }
 
     /**

@@ -1,7 +1,5 @@
 package asynckit.ex02;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import asynckit.testkit.Exercise;
 import asynckit.testkit.Lesson;
 import asynckit.testkit.Mistake;
@@ -27,12 +25,17 @@ import org.junit.jupiter.api.Test;
 class AlarmsTest implements NoBlockingCalls {
     static final Lesson LESSON = Lesson.of(AlarmsTest.class);
     static final Mistake NO_DELAY = LESSON.mistake("no-delay");
+    static final Mistake NEVER_RANG = LESSON.mistake("never-rang");
     static final Mistake OFF_THE_LOOP = LESSON.mistake("off-the-loop");
     static final Mistake BLOCKED_THE_LOOP = LESSON.mistake("blocked-the-loop");
+    static final Mistake KEPT_THE_LOOP_BUSY = LESSON.mistake("kept-the-loop-busy");
     static final Mistake ONE_AT_A_TIME = LESSON.mistake("one-at-a-time");
+    static final Mistake NOT_RINGING_ORDER = LESSON.mistake("not-ringing-order");
     static final Mistake BLOCKED_CALLER = LESSON.mistake("blocked-the-caller");
 
-    private static final Duration BOUND = TimeScale.millis(5_000);
+    /** Right code is done with every alarm here after 300 ms; this is how long a test waits for one. */
+    private static final Duration BOUND = TimeScale.millis(1_500);
+    private static final List<String> RINGING_ORDER = List.of("b", "c", "a");
 
     private final WatchedLoop loop = WatchedLoop.start("loop");
     private final Alarms alarms = new Alarms(loop.executor());
@@ -58,10 +61,13 @@ class AlarmsTest implements NoBlockingCalls {
         Duration delay = TimeScale.millis(200);
         long start = System.nanoTime();
         CompletableFuture<String> alarm = alarms.after(delay, "tea");
-        String label = Settle.within(alarm, BOUND).value();
+        String label = Settle.within(alarm, BOUND).value(NEVER_RANG, NEVER_RANG, "after(200 ms, \"tea\")");
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
-        assertThat(label).isEqualTo("tea");
+        if (!"tea".equals(label)) {
+            throw NEVER_RANG.report().saw("after(200 ms, \"tea\") completed with " + label + ".").expected("tea")
+                    .actual(label).failure();
+        }
         if (took.compareTo(delay.minusMillis(2)) < 0) {
             throw NO_DELAY.report()
                     .saw("after(" + delay.toMillis() + " ms, \"tea\") rang after " + took.toMillis() + " ms.")
@@ -71,7 +77,7 @@ class AlarmsTest implements NoBlockingCalls {
 
     @Test
     @Points(3)
-    @DisplayName("rings on the loop thread it was given")
+    @DisplayName("rings on the loop thread it was given, and completes the list there too")
     void ringsOnTheLoop() {
         Thread thread = ringingThread();
         if (!loop.isLoopThread(thread)) {
@@ -79,6 +85,18 @@ class AlarmsTest implements NoBlockingCalls {
                     .saw("The alarm's future was completed on thread '" + thread.getName() + "', not on '"
                             + loop.thread().getName() + "'. Whatever runs after an alarm would run there too,"
                             + " racing with the loop.")
+                    .failure();
+        }
+        AtomicReference<Thread> listedOn = new AtomicReference<>();
+        Settle.within(alarms.inRingingOrder(Map.of("x", TimeScale.millis(50), "y", TimeScale.millis(80)))
+                .whenComplete((labels, error) -> listedOn.set(Thread.currentThread())), BOUND)
+                .value(NEVER_RANG, NEVER_RANG, "inRingingOrder(x: 50 ms, y: 80 ms)");
+        if (!loop.isLoopThread(listedOn.get())) {
+            throw OFF_THE_LOOP.report()
+                    .saw("inRingingOrder's list was completed on thread '" + listedOn.get().getName() + "', not on '"
+                            + loop.thread().getName() + "'. The alarms ring on the loop, so the step after the last"
+                            + " one runs there too, unless something else waited for them or handed the work away"
+                            + " (a thread that joins the alarms, or a ...Async step without the loop).")
                     .failure();
         }
     }
@@ -92,22 +110,34 @@ class AlarmsTest implements NoBlockingCalls {
         Thread me = Thread.currentThread();
         for (long delay = 100; ; delay *= 4) {
             AtomicReference<Thread> rangOn = new AtomicReference<>();
-            Settle.within(alarms.after(TimeScale.millis(delay), "tea")
-                    .whenComplete((label, error) -> rangOn.set(Thread.currentThread())), BOUND).value();
-            if (rangOn.get() != me || delay >= 1_600) {
+            long start = System.nanoTime();
+            CompletableFuture<String> alarm = alarms.after(TimeScale.millis(delay), "tea");
+            long returnedAfter = (System.nanoTime() - start) / 1_000_000;
+            Settle.within(alarm.whenComplete((label, error) -> rangOn.set(Thread.currentThread())), BOUND.multipliedBy(4))
+                    .value(NEVER_RANG, NEVER_RANG, "after(" + delay + " ms, \"tea\")");
+            if (rangOn.get() != me) {
                 return rangOn.get();
+            }
+            if (delay >= 1_600) {
+                // Rang before after() had even returned, every time: not a question of threads.
+                throw (returnedAfter >= TimeScale.millis(delay).toMillis() / 2 ? BLOCKED_CALLER : NO_DELAY).report()
+                        .saw("after(" + delay + " ms, \"tea\") was already complete when it returned, "
+                                + returnedAfter + " ms after it was called"
+                                + (returnedAfter >= TimeScale.millis(delay).toMillis() / 2
+                                        ? ": it waited out the delay itself." : ": it rang without waiting."))
+                        .failure();
             }
         }
     }
 
     @Test
-    @Points(6)
+    @Points(5)
     @DisplayName("never blocks the loop thread while alarms are set")
     void neverBlocksTheLoop() {
-        List<String> order = Settle.within(alarms.inRingingOrder(threeAlarms()), BOUND).value();
-        assertThat(order).as("labels of the alarms that rang").containsExactlyInAnyOrder("a", "b", "c");
-
+        List<String> order = Settle.within(alarms.inRingingOrder(threeAlarms()), BOUND)
+                .value(NEVER_RANG, NEVER_RANG, "inRingingOrder(a, b, c)");
         loop.assertNeverBlocked(BLOCKED_THE_LOOP, null);
+        requireEveryLabel(order);
 
         // Not vacuous: the alarms must really have rung on the loop that was just watched.
         Thread rangOn = ringingThread();
@@ -120,64 +150,153 @@ class AlarmsTest implements NoBlockingCalls {
     }
 
     @Test
-    @Points(5)
-    @DisplayName("set together, the shortest alarm rings first")
-    void shortestRingsFirst() {
-        List<String> order = Settle.within(alarms.inRingingOrder(threeAlarms()), BOUND).value();
-
-        if (order.equals(List.of("a", "b", "c"))) {
-            throw ONE_AT_A_TIME.report()
-                    .saw("Alarms a (300 ms), b (100 ms) and c (200 ms) rang in the order a, b, c: the order they"
-                            + " were set in. Set together, they ring b, c, a.")
-                    .detail("What the loop thread was busy with (tasks of 2 ms or more):")
-                    .timeline(loop.busyTimeline())
+    @Points(3)
+    @DisplayName("leaves the loop idle while alarms wait: a task per alarm, almost no CPU")
+    void leavesTheLoopIdle() {
+        long tasks = loop.tasksRun();
+        Duration cpu = loop.cpuTime();
+        List<String> order = Settle.within(alarms.inRingingOrder(threeAlarms()), BOUND)
+                .value(NEVER_RANG, NEVER_RANG, "inRingingOrder(a, b, c)");
+        loop.assertFrugal(KEPT_THE_LOOP_BUSY, BLOCKED_THE_LOOP, "three alarms of 300, 100 and 200 ms", 30,
+                TimeScale.millis(80), tasks, cpu);
+        requireEveryLabel(order);
+        if (loop.tasksRun() == tasks) {
+            throw OFF_THE_LOOP.report()
+                    .saw("The loop ran no task at all for three alarms: they were kept somewhere else.")
                     .failure();
         }
-        assertThat(order).as("the order the alarms rang in").containsExactly("b", "c", "a");
     }
 
     @Test
-    @Points(3)
+    @Points(4)
+    @DisplayName("set together, the shortest alarm rings first")
+    void shortestRingsFirst() {
+        long start = System.nanoTime();
+        List<String> order = Settle.within(alarms.inRingingOrder(threeAlarms()), BOUND)
+                .value(NEVER_RANG, NEVER_RANG, "inRingingOrder(a, b, c)");
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        requireEveryLabel(order);
+        if (order.equals(RINGING_ORDER)) {
+            return;
+        }
+        String what = "Alarms a (300 ms), b (100 ms) and c (200 ms) were set together; inRingingOrder gave " + order
+                + " after " + took.toMillis() + " ms. Set together, they ring b, c, a.";
+        if (took.compareTo(TimeScale.millis(250)) < 0) {
+            throw NO_DELAY.report()
+                    .saw(what + "\nThe longest alarm is 300 ms, so the list cannot be complete before 300 ms: the"
+                            + " alarms rang before their delays had passed (check the time unit).")
+                    .failure();
+        }
+        if (setTogether(3)) {
+            throw NOT_RINGING_ORDER.report()
+                    .saw(what + "\nAll three alarms were handed to the loop at once, so they did ring b, c, a; the"
+                            + " list follows the order they were set in instead.")
+                    .expected(RINGING_ORDER)
+                    .actual(order)
+                    .failure();
+        }
+        throw (order.equals(List.of("a", "b", "c")) ? ONE_AT_A_TIME : NOT_RINGING_ORDER).report()
+                .saw(what)
+                .detail("What the loop thread was busy with (tasks of 2 ms or more):")
+                .timeline(loop.busyTimeline())
+                .expected(RINGING_ORDER)
+                .actual(order)
+                .failure();
+    }
+
+    @Test
+    @Points(1)
     @DisplayName("all alarms together take as long as the longest one, not the sum")
     void takesTheLongestNotTheSum() {
         long start = System.nanoTime();
-        List<String> order = Settle.within(alarms.inRingingOrder(threeAlarms()), BOUND).value();
+        List<String> order = Settle.within(alarms.inRingingOrder(threeAlarms()), BOUND)
+                .value(NEVER_RANG, NEVER_RANG, "inRingingOrder(a, b, c)");
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
-        assertThat(order).containsExactlyInAnyOrder("a", "b", "c");
-        // Alarms set together ring shortest first (b, c, a); that order proves the shape, so a slow run on a
-        // busy machine is not counted against the code.
+        requireEveryLabel(order);
+        // Alarms set together ring shortest first (b, c, a), and a loop that was handed all three at once
+        // shows it; either proves the shape, so a slow run on a busy machine is not counted against the code.
         WallClock.assertFasterThanMidway(took, TimeScale.millis(300), TimeScale.millis(600), ONE_AT_A_TIME,
-                loop.busyTimeline(), order.equals(List.of("b", "c", "a")));
+                loop.busyTimeline(), order.equals(RINGING_ORDER) || setTogether(3));
     }
 
     @Test
     @Points(2)
-    @DisplayName("hands back the alarm at once, without waiting for it")
+    @DisplayName("hands back the alarm, and the list, at once, without waiting for them")
     void returnsAtOnce() {
         Duration delay = TimeScale.millis(2_000);
         CompletableFuture<String> alarm = Returns.promptly(BLOCKED_CALLER, "after(" + delay.toMillis() + " ms, \"tea\")",
                 () -> alarms.after(delay, "tea"));
-
-        assertThat(alarm).as("the alarm, just after it was set").isNotNull().isNotDone();
+        requirePending(alarm, "after(" + delay.toMillis() + " ms, \"tea\")");
         alarm.cancel(false);
+
+        Map<String, Duration> long2 = new LinkedHashMap<>();
+        long2.put("x", delay);
+        long2.put("y", delay.plusMillis(100));
+        CompletableFuture<List<String>> list = Returns.promptly(BLOCKED_CALLER, "inRingingOrder(x: 2 s, y: 2.1 s)",
+                () -> alarms.inRingingOrder(long2));
+        requirePending(list, "inRingingOrder(x: 2 s, y: 2.1 s)");
+        list.cancel(false);
+    }
+
+    private static void requirePending(CompletableFuture<?> f, String what) {
+        if (f == null) {
+            throw NEVER_RANG.report().saw(what + " returned null instead of a future.").failure();
+        }
+        if (f.isDone()) {
+            throw NO_DELAY.report().saw(what + " was already complete the moment it was set: " + f + ".").failure();
+        }
     }
 
     @Test
     @Points(1)
     @DisplayName("with no alarms to set, completes at once with an empty list")
     void noAlarms() {
-        CompletableFuture<List<String>> none = alarms.inRingingOrder(Map.of());
-
-        assertThat(none).as("inRingingOrder(no alarms)").isNotNull().isDone();
-        assertThat(Settle.within(none, BOUND).value()).isEmpty();
+        CompletableFuture<List<String>> none = Returns.promptly(BLOCKED_CALLER, "inRingingOrder(no alarms)",
+                () -> alarms.inRingingOrder(Map.of()));
+        if (none == null || !none.isDone()) {
+            throw NEVER_RANG.report()
+                    .saw("inRingingOrder(no alarms) returned " + (none == null ? "null" : "a pending future")
+                            + ". With no alarm to wait for, the empty list is ready at once.")
+                    .failure();
+        }
+        List<String> labels = Settle.within(none, BOUND).value(NEVER_RANG, NEVER_RANG, "inRingingOrder(no alarms)");
+        if (labels == null || !labels.isEmpty()) {
+            throw NEVER_RANG.report().saw("inRingingOrder(no alarms) gave " + labels + ".").expected(List.of())
+                    .actual(labels).failure();
+        }
     }
 
     @Override
     public void worksOnce() {
         Map<String, Duration> quick = Map.of("x", TimeScale.millis(20));
-        assertThat(Settle.within(alarms.inRingingOrder(quick), BOUND).value())
-                .as("inRingingOrder must work before its code is checked for blocking calls")
-                .containsExactly("x");
+        List<String> labels = Settle.within(alarms.inRingingOrder(quick), BOUND)
+                .value(NEVER_RANG, NEVER_RANG, "inRingingOrder(x: 20 ms), which must work before its code is checked"
+                        + " for blocking calls,");
+        if (!List.of("x").equals(labels)) {
+            throw NEVER_RANG.report().saw("inRingingOrder(x: 20 ms) gave " + labels + ".").expected(List.of("x"))
+                    .actual(labels).failure();
+        }
+    }
+
+    /** Every alarm must be in the list exactly once. */
+    private static void requireEveryLabel(List<String> order) {
+        if (order == null || order.size() != 3 || !order.containsAll(List.of("a", "b", "c"))) {
+            throw NEVER_RANG.report()
+                    .saw("inRingingOrder(a, b, c) gave " + order + ": every alarm rings once, so every label is in"
+                            + " the list once.")
+                    .failure();
+        }
+    }
+
+    /** Whether the loop was handed {@code count} delayed tasks within 50 ms of each other (set together). */
+    private boolean setTogether(int count) {
+        List<long[]> delayed = loop.scheduled().stream().filter(s -> s[1] > 0).toList();
+        for (int i = 0; i + count - 1 < delayed.size(); i++) {
+            if (delayed.get(i + count - 1)[0] - delayed.get(i)[0] < TimeScale.millis(50).toNanos()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -1,15 +1,15 @@
 package asynckit.ex03;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import asynckit.testkit.Exercise;
 import asynckit.testkit.Lesson;
+import asynckit.testkit.Burst;
 import asynckit.testkit.ManualFutures;
 import asynckit.testkit.Mistake;
 import asynckit.testkit.NoBlockingCalls;
 import asynckit.testkit.Points;
 import asynckit.testkit.Returns;
 import asynckit.testkit.Settle;
+import asynckit.testkit.SharedState;
 import asynckit.testkit.TimeScale;
 import java.io.IOException;
 import java.time.Duration;
@@ -40,6 +40,9 @@ class GatherTest implements NoBlockingCalls {
     static final Mistake LOST_FAILURE = LESSON.mistake("lost-failure");
     static final Mistake FAILURE_ESCAPED = LESSON.mistake("failure-escaped");
     static final Mistake WRAPPED_ERROR = LESSON.mistake("wrapped-error");
+    static final Mistake BLOCKED_POOL_THREAD = LESSON.mistake("blocked-a-pool-thread");
+    static final Mistake LOST_UPDATE = LESSON.mistake("lost-update");
+    static final Mistake UNSAFE_SHARED_STATE = LESSON.mistake("unsafe-shared-state");
 
     /** How long a test waits for a future that right code has already completed. */
     private static final Duration BOUND = TimeScale.millis(2_000);
@@ -64,11 +67,10 @@ class GatherTest implements NoBlockingCalls {
             inputs.complete("a", "A");
             inputs.complete("b", "B");
             inputs.complete("c", "C");
-            assertThat(settleNormally(all, "all(a, b, c)", inputs))
-                    .as("all(a, b, c) after a, b and c completed").containsExactly("A", "B", "C");
-            assertThat(settleNormally(settled, "settled(a, b, c)", inputs))
-                    .as("settled(a, b, c) after a, b and c completed")
-                    .containsExactly(Outcome.success("A"), Outcome.success("B"), Outcome.success("C"));
+            requireValues(settleNormally(all, "all(a, b, c)", inputs), List.of("A", "B", "C"), "all(a, b, c)", inputs);
+            judgeOutcomes(settleNormally(settled, "settled(a, b, c)", inputs),
+                    List.of(Outcome.success("A"), Outcome.success("B"), Outcome.success("C")), "settled(a, b, c)",
+                    "a, b, c", inputs);
         } finally {
             release(inputs);
         }
@@ -77,7 +79,7 @@ class GatherTest implements NoBlockingCalls {
     // ---------------------------------------------------------------- all
 
     @Test
-    @Points(4)
+    @Points(3)
     @DisplayName("all keeps the input order when the inputs complete in reverse order")
     void allKeepsTheInputOrder() {
         ManualFutures<String> inputs = ManualFutures.named("a", "b", "c");
@@ -89,7 +91,7 @@ class GatherTest implements NoBlockingCalls {
             inputs.complete("a", "A");
 
             List<String> values = settleNormally(all, "all(a, b, c)", inputs);
-            if (!values.equals(List.of("A", "B", "C"))) {
+            if (!List.of("A", "B", "C").equals(values)) {
                 throw COMPLETION_ORDER.report()
                         .saw("The inputs completed in the order c, b, a. all(a, b, c) gave " + values
                                 + "; it should be [A, B, C], the order of the inputs.")
@@ -102,7 +104,7 @@ class GatherTest implements NoBlockingCalls {
     }
 
     @Test
-    @Points(5)
+    @Points(4)
     @DisplayName("all fails at once when an input fails, even though another input never completes")
     void allFailsAtOnce() {
         IOException reset = new IOException("c: reset");
@@ -112,11 +114,25 @@ class GatherTest implements NoBlockingCalls {
             inputs.complete("b", "B");
             inputs.fail("c", reset);
 
-            Settle<List<String>> result = settle(all, inputs);
+            Settle<List<String>> result = settle(all, inputs, SHORT);
             if (result.pending()) {
+                // Still pending: either it waits for a too, or the failure was turned into a value. Let a
+                // complete to tell which, so the message names the real mistake.
+                inputs.complete("a", "A");
+                Settle<List<String>> after = settle(all, inputs, SHORT);
+                if (!after.pending() && !after.failed()) {
+                    throw LOST_FAILURE.report()
+                            .saw("Input c failed with " + describe(reset) + ", and all(a, b, c) did not fail: once a"
+                                    + " had completed too, it completed normally with " + after.value() + ".\nThe"
+                                    + " failure was turned into a value (an exceptionally(e -> null) or a handle that"
+                                    + " returns something), so nobody hears that c failed.")
+                            .detail(inputs.render())
+                            .failure();
+                }
                 throw WAITED_FOR_ALL.report()
-                        .saw("Input c failed while a was still pending (a never completes in this test), and"
-                                + " all(a, b, c) was still pending " + BOUND.toMillis() + " ms later.\n"
+                        .saw("Input c failed while a was still pending, and all(a, b, c) was still pending "
+                                + SHORT.toMillis() + " ms later" + (after.failed() ? "; it failed only once a had"
+                                        + " completed too" : "") + ".\n"
                                 + "A caller of gather should hear about a failure at once. CompletableFuture.allOf,"
                                 + " for one, waits for every input before it fails, even after one of them has"
                                 + " failed.")
@@ -130,7 +146,7 @@ class GatherTest implements NoBlockingCalls {
     }
 
     @Test
-    @Points(3)
+    @Points(2)
     @DisplayName("all fails with the input that failed first, not with the one that comes first in the list")
     void allReportsTheFirstFailure() {
         IOException first = new IOException("c: timeout");
@@ -142,11 +158,21 @@ class GatherTest implements NoBlockingCalls {
             settleQuietly(all, SHORT);
             inputs.fail("a", second);
 
-            Settle<List<String>> result = settle(all, inputs);
+            Settle<List<String>> result = settle(all, inputs, SHORT);
             if (result.pending()) {
+                inputs.complete("b", "B");
+                Settle<List<String>> after = settle(all, inputs, SHORT);
+                if (!after.pending() && !after.failed()) {
+                    throw LOST_FAILURE.report()
+                            .saw("Inputs c and then a failed, and all(a, b, c) did not fail: once b had completed too,"
+                                    + " it completed normally with " + after.value() + ". The failures were turned into"
+                                    + " values.")
+                            .detail(inputs.render())
+                            .failure();
+                }
                 throw WAITED_FOR_ALL.report()
                         .saw("Inputs c and then a failed while b was still pending, and all(a, b, c) was still"
-                                + " pending " + BOUND.toMillis() + " ms later.")
+                                + " pending " + SHORT.toMillis() + " ms later.")
                         .detail(inputs.render())
                         .failure();
             }
@@ -236,10 +262,137 @@ class GatherTest implements NoBlockingCalls {
         }
     }
 
-    // ---------------------------------------------------------------- edges and blocking
+    // ---------------------------------------------------------------- threads
 
     @Test
     @Points(2)
+    @DisplayName("never parks a thread waiting for an input, not even a pool thread")
+    void noThreadWaitsForAnInput() {
+        ManualFutures<String> inputs = ManualFutures.named("a", "b", "c");
+        try {
+            CompletableFuture<List<String>> all = call(inputs, "all(a, b, c)", () -> Gather.all(inputs.all()));
+            CompletableFuture<List<Outcome<String>>> settled = call(inputs, "settled(a, b, c)",
+                    () -> Gather.settled(inputs.all()), GatherTest::outcomes);
+            // Give a thread that was handed the waiting (supplyAsync(() -> input.join())) the time to start it.
+            inputs.waits().awaitAny(TimeScale.millis(100));
+            inputs.waits().assertNone(BLOCKED_POOL_THREAD, "While a, b and c were pending", null);
+            inputs.complete("b", "B");
+            inputs.complete("c", "C");
+            inputs.complete("a", "A");
+            requireValues(settleNormally(all, "all(a, b, c)", inputs), List.of("A", "B", "C"), "all(a, b, c)", inputs);
+            judgeOutcomes(settleNormally(settled, "settled(a, b, c)", inputs),
+                    List.of(Outcome.success("A"), Outcome.success("B"), Outcome.success("C")), "settled(a, b, c)",
+                    "b, c, a", inputs);
+            inputs.waits().assertNone(BLOCKED_POOL_THREAD, "While the inputs completed", null);
+        } finally {
+            release(inputs);
+        }
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("stays right when many inputs complete at the same instant on different threads")
+    void manyInputsAtTheSameInstant() {
+        int n = 8;
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            values.add("V" + i);
+        }
+        try (Burst burst = Burst.of(2)) {
+            // Round 0 is the control: every input completes on this one thread. Only if that is right does
+            // a wrong result in a later round say something about threads.
+            for (int round = 0; round <= 100; round++) {
+                List<CompletableFuture<String>> forAll = new ArrayList<>();
+                List<CompletableFuture<String>> forSettled = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    forAll.add(new CompletableFuture<>());
+                    forSettled.add(new CompletableFuture<>());
+                }
+                CompletableFuture<List<String>> all = Returns.promptly(BLOCKED_CALLER, "all(8 inputs)",
+                        () -> Gather.all(forAll));
+                CompletableFuture<List<Outcome<String>>> settled = Returns.promptly(BLOCKED_CALLER,
+                        "settled(8 inputs)", () -> Gather.settled(forSettled));
+                IOException odd = new IOException("odd inputs fail");
+                List<Outcome<String>> expected = new ArrayList<>();
+                List<Runnable> completions = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    int at = i;
+                    Runnable forAllInput = () -> forAll.get(at).complete(values.get(at));
+                    Runnable forSettledInput = () -> {
+                        if (at % 2 == 1) {
+                            forSettled.get(at).completeExceptionally(odd);
+                        } else {
+                            forSettled.get(at).complete(values.get(at));
+                        }
+                    };
+                    // Alternate, so that each completer thread gets inputs of both methods.
+                    completions.addAll(at % 2 == 0 ? List.of(forAllInput, forSettledInput)
+                            : List.of(forSettledInput, forAllInput));
+                    expected.add(at % 2 == 1 ? Outcome.failure(odd) : Outcome.success(values.get(at)));
+                }
+                if (round == 0) {
+                    completions.forEach(Runnable::run);
+                    ManualFutures<String> none = ManualFutures.named("(8 inputs, completed one by one on one thread)");
+                    requireValues(settleNormally(all, "all(8 inputs)", none), values, "all(8 inputs)", none);
+                    judgeOutcomes(settleNormally(settled, "settled(8 inputs)", none), expected, "settled(8 inputs)",
+                            "0 to 7", none);
+                    continue;
+                }
+                try {
+                    burst.fire(completions);
+                } catch (RuntimeException e) {
+                    throw SharedState.raceReport(LOST_UPDATE, UNSAFE_SHARED_STATE, Gather.class, null)
+                            .saw("In round " + round + ", 8 inputs completed at the same instant on "
+                                    + burst.threads() + " threads, and a callback of Gather threw " + e + ".")
+                            .failure(e);
+                }
+                Settle<List<String>> allResult = Settle.within(all, SHORT);
+                Settle<List<Outcome<String>>> settledResult = Settle.within(settled, SHORT);
+                boolean allRight = !allResult.pending() && !allResult.failed() && values.equals(allResult.value());
+                boolean settledRight = !settledResult.pending() && !settledResult.failed()
+                        && expected.equals(settledResult.value());
+                if (!allRight && !allResult.pending() && !allResult.failed() && allResult.value() != null
+                        && allResult.value().size() == n && allResult.value().containsAll(values)) {
+                    throw COMPLETION_ORDER.report()
+                            .saw("In round " + round + ", 8 inputs completed at the same instant on " + burst.threads()
+                                    + " threads, in no particular order, and all(8 inputs) gave the values in that order: "
+                                    + allResult.value() + ".")
+                            .expected(values)
+                            .actual(allResult.value())
+                            .failure();
+                }
+                if (!settledRight && !settledResult.pending() && !settledResult.failed() && settledResult.value() != null
+                        && settledResult.value().size() == n && settledResult.value().containsAll(expected)) {
+                    throw COMPLETION_ORDER.report()
+                            .saw("In round " + round + ", 8 inputs completed at the same instant on " + burst.threads()
+                                    + " threads, in no particular order, and settled(8 inputs) gave the outcomes in that"
+                                    + " order: " + outcomes(settledResult.value()) + ".")
+                            .failure();
+                }
+                if (!allRight || !settledRight) {
+                    Settle<?> wrong = allRight ? settledResult : allResult;
+                    throw SharedState.raceReport(LOST_UPDATE, UNSAFE_SHARED_STATE, Gather.class, null)
+                            .saw("In round " + round + ", 8 inputs completed at the same instant on "
+                                    + burst.threads() + " threads, and " + (allRight ? "settled" : "all") + "(8 inputs) "
+                                    + (wrong.pending() ? "never completed."
+                                            : wrong.failed() ? "failed with " + describe(wrong.failure()) + "."
+                                                    : "gave " + (allRight ? outcomes(settledResult.value())
+                                                            : allResult.value()) + ".")
+                                    + "\nWith every input completing on one thread it was right: the callbacks trod on"
+                                    + " each other only when they ran at the same moment on different threads.")
+                            .failure(wrong.failure());
+                }
+            }
+        }
+        SharedState.assertNone(UNSAFE_SHARED_STATE, Gather.class, null,
+                "The results were right in every round, but the code keeps state that several threads would share"
+                        + " without protection; the race is rare, not absent:");
+    }
+
+    // ---------------------------------------------------------------- edges and blocking
+
+    @Test
+    @Points(1)
     @DisplayName("all and settled give an already complete empty list when there are no inputs")
     void emptyInput() {
         CompletableFuture<List<String>> all = Returns.promptly(BLOCKED_CALLER, "all(no inputs)",
@@ -257,9 +410,10 @@ class GatherTest implements NoBlockingCalls {
                 CompletableFuture.completedFuture("B"));
         List<CompletableFuture<String>> mixed = List.of(CompletableFuture.completedFuture("A"),
                 CompletableFuture.failedFuture(broken));
-        assertThat(Settle.within(Gather.all(done), BOUND).value())
-                .as("all must work before its code is checked for blocking calls")
-                .containsExactly("A", "B");
+        ManualFutures<String> none = ManualFutures.named("(no step)");
+        requireValues(Settle.within(Gather.all(done), BOUND).value(NEVER_COMPLETED, WRONG_FAILURE,
+                "all(A, B), which must work before its code is checked for blocking calls,"), List.of("A", "B"),
+                "all(A, B)", none);
         Settle<List<Outcome<String>>> settled = Settle.within(Gather.settled(mixed), BOUND);
         if (settled.failed()) {
             throw FAILURE_ESCAPED.report()
@@ -267,9 +421,8 @@ class GatherTest implements NoBlockingCalls {
                             + " before its code is checked for blocking calls.")
                     .failure(settled.failure());
         }
-        assertThat(settled.value())
-                .as("settled must work before its code is checked for blocking calls")
-                .containsExactly(Outcome.success("A"), Outcome.failure(broken));
+        judgeOutcomes(settled.value(NEVER_COMPLETED, FAILURE_ESCAPED, "settled(A, a failed input)"),
+                List.of(Outcome.success("A"), Outcome.failure(broken)), "settled(A, b)", "a, b", none);
     }
 
     // ---------------------------------------------------------------- helpers
@@ -285,7 +438,7 @@ class GatherTest implements NoBlockingCalls {
                                                        java.util.function.Function<List<R>, String> describe) {
         CompletableFuture<List<R>> result = Returns.promptly(BLOCKED_CALLER, what, method::get);
         if (result == null) {
-            throw new AssertionError(what + " returned null instead of a CompletableFuture");
+            throw NEVER_COMPLETED.report().saw(what + " returned null instead of a CompletableFuture.").failure();
         }
         inputs.watch(what, result, describe);
         inputs.step("called " + what);
@@ -306,8 +459,12 @@ class GatherTest implements NoBlockingCalls {
     }
 
     private static <V> Settle<V> settle(CompletableFuture<V> result, ManualFutures<String> inputs) {
-        Settle<V> settled = Settle.within(result, BOUND);
-        inputs.step(settled.pending() ? "waited " + BOUND.toMillis() + " ms more" : "looked at the result");
+        return settle(result, inputs, BOUND);
+    }
+
+    private static <V> Settle<V> settle(CompletableFuture<V> result, ManualFutures<String> inputs, Duration bound) {
+        Settle<V> settled = Settle.within(result, bound);
+        inputs.step(settled.pending() ? "waited " + bound.toMillis() + " ms more" : "looked at the result");
         return settled;
     }
 
@@ -329,7 +486,7 @@ class GatherTest implements NoBlockingCalls {
         if (settled.failed() && what.startsWith("settled")) {
             requireSettledNotFailed(settled, what, inputs);
         }
-        return settled.value();
+        return settled.value(NEVER_COMPLETED, WRONG_FAILURE, what);
     }
 
     private static void requireFailureOf(Settle<?> result, Throwable expected, String input,
@@ -362,14 +519,18 @@ class GatherTest implements NoBlockingCalls {
     }
 
     private static void requireCompleteAndEmpty(CompletableFuture<? extends List<?>> result, String what) {
-        assertThat(result).as(what + " returned").isNotNull();
-        if (!result.isDone()) {
+        if (result == null || !result.isDone()) {
             throw NEVER_COMPLETED.report()
                     .saw(what + " returned a pending future. With nothing to wait for, the empty list is ready at"
                             + " once: the future should already be complete.")
                     .failure();
         }
-        assertThat(Settle.within(result, BOUND).value()).as(what).isEmpty();
+        List<?> list = Settle.within(result, BOUND).value(NEVER_COMPLETED, what.startsWith("settled") ? FAILURE_ESCAPED
+                : WRONG_FAILURE, what);
+        if (list == null || !list.isEmpty()) {
+            throw NEVER_COMPLETED.report().saw(what + " completed with " + list + " instead of an empty list.")
+                    .expected(List.of()).actual(list).failure();
+        }
     }
 
     /** Completes every input still pending, so code stuck waiting on them (on a test thread) can finish. */
@@ -381,7 +542,7 @@ class GatherTest implements NoBlockingCalls {
     private static void judgeOutcomes(List<Outcome<String>> actual, List<Outcome<String>> expected, String what,
                                       String completionOrder, ManualFutures<String> inputs) {
         if (actual == null) {
-            throw new AssertionError(what + " completed with null instead of a list of outcomes");
+            throw NEVER_COMPLETED.report().saw(what + " completed with null instead of a list of outcomes.").failure();
         }
         if (actual.equals(expected)) {
             return;
@@ -393,6 +554,13 @@ class GatherTest implements NoBlockingCalls {
                     .saw(compare + "\nThe input that failed is a dependent stage (source.thenApply(...)), so its"
                             + " failure reached your code as a CompletionException wrapped around the source's own"
                             + " error.")
+                    .detail(inputs.render())
+                    .failure();
+        }
+        if (actual.size() < expected.size()) {
+            throw FINISHED_EARLY.report()
+                    .saw(compare + "\nThere are " + expected.size() + " inputs, and only " + actual.size() + " outcomes:"
+                            + " the list was made before every input had completed.")
                     .detail(inputs.render())
                     .failure();
         }
@@ -412,7 +580,27 @@ class GatherTest implements NoBlockingCalls {
                     .detail(inputs.render())
                     .failure();
         }
-        assertThat(actual).as(compare).containsExactlyElementsOf(expected);
+        throw COMPLETION_ORDER.report()
+                .saw(compare + "\nThe outcomes do not line up with the inputs: read them from the list of futures,"
+                        + " one per input, in input order.")
+                .detail(inputs.render())
+                .expected(expected)
+                .actual(actual)
+                .failure();
+    }
+
+    /** all's values must be exactly {@code expected}; every other outcome is named. */
+    private static void requireValues(List<String> values, List<String> expected, String what,
+                                      ManualFutures<String> inputs) {
+        if (expected.equals(values)) {
+            return;
+        }
+        throw COMPLETION_ORDER.report()
+                .saw(what + " gave " + values + "; it should be " + expected + ", one value per input, in input order.")
+                .detail(inputs.render())
+                .expected(expected)
+                .actual(values)
+                .failure();
     }
 
     private static List<Outcome<String>> unwrapped(List<Outcome<String>> outcomes) {

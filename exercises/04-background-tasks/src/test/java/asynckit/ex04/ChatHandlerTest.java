@@ -1,20 +1,24 @@
 package asynckit.ex04;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import asynckit.testkit.AsyncService;
+import asynckit.testkit.Burst;
 import asynckit.testkit.Exercise;
 import asynckit.testkit.Lesson;
 import asynckit.testkit.ManualService;
 import asynckit.testkit.Mistake;
 import asynckit.testkit.NoBlockingCalls;
 import asynckit.testkit.Points;
+import asynckit.testkit.Reachability;
 import asynckit.testkit.Returns;
 import asynckit.testkit.Settle;
+import asynckit.testkit.SharedState;
 import asynckit.testkit.TimeScale;
 import asynckit.testkit.Timeline;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -45,13 +49,17 @@ class ChatHandlerTest implements NoBlockingCalls {
     static final Mistake MISREPORTED_FAILURE = LESSON.mistake("misreported-failure");
     static final Mistake HID_ASSISTANT_FAILURE = LESSON.mistake("hid-assistant-failure");
     static final Mistake LEAKED_SAVES = LESSON.mistake("leaked-saves");
+    static final Mistake DID_NOT_CALL = LESSON.mistake("did-not-call");
+    static final Mistake BLOCKED_POOL_THREAD = LESSON.mistake("blocked-a-pool-thread");
+    static final Mistake LOST_UPDATE = LESSON.mistake("lost-update");
+    static final Mistake UNSAFE_SHARED_STATE = LESSON.mistake("unsafe-shared-state");
 
     /** How long something that should happen at once may take (right code takes microseconds). */
     private static final Duration SOON = TimeScale.millis(1_000);
     private static final Duration BOUND = TimeScale.millis(5_000);
 
     @Test
-    @Points(3)
+    @Points(1)
     @DisplayName("hands the user's message to the store before asking the assistant, and the reply as soon as it"
             + " arrives")
     void startsBothSavesInOrder() {
@@ -69,17 +77,16 @@ class ChatHandlerTest implements NoBlockingCalls {
                         .failure();
             }
             answer(chat, "hi", "hello");
-            assertThat(chat.backend.labels())
-                    .as("the calls onMessage(\"hi\") made, in order")
-                    .containsExactly(saveHi, askHi, Backend.saveLabel(Message.fromAssistant("hello")));
+            requireCalls(chat, List.of(saveHi, askHi, Backend.saveLabel(Message.fromAssistant("hello"))),
+                    "onMessage(\"hi\")");
 
             chat.backend.storeAll();
-            assertThat(Settle.within(result, BOUND).value()).as("onMessage(\"hi\")'s reply").isEqualTo("hello");
+            requireReply(chat, result, "hello");
         }
     }
 
     @Test
-    @Points(5)
+    @Points(3)
     @DisplayName("completes with the reply as soon as the assistant answers, while both saves are still pending")
     void replyIsNeverDelayedByASave() {
         try (Chat chat = new Chat()) {
@@ -95,14 +102,14 @@ class ChatHandlerTest implements NoBlockingCalls {
                         .timeline(chat.timeline())
                         .failure();
             }
-            assertThat(reply.value()).as("onMessage(\"hi\")'s reply").isEqualTo("hello");
-            assertThat(chat.backend.pendingSaves()).as("saves the test has not completed yet").isEqualTo(2);
+            requireReply(chat, result, "hello");
         }
     }
 
     @Test
-    @Points(5)
-    @DisplayName("close() completes only after every save started so far has finished, stored or failed")
+    @Points(4)
+    @DisplayName("close() completes only after every save started so far has finished, and pendingSaves() stays"
+            + " right throughout")
     void closeWaitsForEverySave() {
         try (Chat chat = new Chat()) {
             send(chat, "hi");
@@ -113,8 +120,11 @@ class ChatHandlerTest implements NoBlockingCalls {
             Timeline.Handle lane = chat.timeline().begin("close()");
             CompletableFuture<Void> closed = Returns.promptly(BLOCKED_CALLER, "close()", chat.timeline(),
                     chat.handler::close);
-            assertThat(closed).as("the future close() returned").isNotNull();
+            if (closed == null) {
+                throw CLOSE_NOT_COMPLETED.report().saw("close() returned null instead of a future.").failure();
+            }
             closed.whenComplete((done, failure) -> end(lane, failure));
+            expectPendingSaves(chat, 4, "just after close() was called, with all four saves still pending");
 
             IOException full = new IOException("disk full");
             List<Runnable> finishing = List.of(
@@ -122,6 +132,7 @@ class ChatHandlerTest implements NoBlockingCalls {
                     () -> chat.backend.lose(Message.fromAssistant("hello"), full),
                     () -> chat.backend.store(Message.fromUser("hi")),
                     () -> chat.backend.lose(Message.fromAssistant("ciao"), full));
+            int left = 4;
             for (Runnable step : finishing) {
                 if (closed.isDone()) {
                     List<String> open = chat.backend.pendingSaveLabels();
@@ -133,6 +144,9 @@ class ChatHandlerTest implements NoBlockingCalls {
                             .failure();
                 }
                 step.run();
+                left--;
+                expectPendingSaves(chat, left, "while close() was pending, after " + (4 - left) + " of the 4 saves had"
+                        + " finished");
             }
 
             Settle<Void> done = Settle.within(closed, SOON);
@@ -151,15 +165,16 @@ class ChatHandlerTest implements NoBlockingCalls {
                         .timeline(chat.timeline())
                         .failure(done.failure());
             }
+            expectPendingSaves(chat, 0, "after close() had completed");
         }
     }
 
     @Test
-    @Points(3)
+    @Points(2)
     @DisplayName("counts the saves still pending, and forgets each one as soon as it is stored or has failed")
     void countsPendingSaves() {
         try (Chat chat = new Chat()) {
-            assertThat(chat.handler.pendingSaves()).as("pendingSaves() before any message").isZero();
+            expectPendingSaves(chat, 0, "before any message");
             send(chat, "hi");
             expectPendingSaves(chat, 1, "while store.save(user: hi) was pending");
             answer(chat, "hi", "hello");
@@ -178,7 +193,9 @@ class ChatHandlerTest implements NoBlockingCalls {
     void forgetsEveryFinishedSave() {
         int messages = 100;
         int failed = 0;
+        Reachability stored = new Reachability();
         try (Chat chat = new Chat()) {
+            chat.backend.track(stored);
             CompletableFuture<String> last = null;
             for (int i = 0; i < messages; i++) {
                 last = send(chat, "m" + i);
@@ -191,7 +208,8 @@ class ChatHandlerTest implements NoBlockingCalls {
                     chat.backend.store(Message.fromAssistant("r" + i));
                 }
             }
-            assertThat(Settle.within(last, BOUND).value()).as("the reply to the last message").isEqualTo("r99");
+            requireReply(chat, last, "r99");
+            last = null;
 
             int left = pendingSavesSettlingOn(chat.handler, 0);
             if (left != 0) {
@@ -204,6 +222,20 @@ class ChatHandlerTest implements NoBlockingCalls {
                                         : "Remove a save from your bookkeeping when it finishes, whatever the"
                                                 + " outcome.")
                                 + "\nA server that runs for weeks handles millions of messages; this grows forever.")
+                        .failure();
+            }
+            // What pendingSaves() says is one thing; what the handler holds on to is another.
+            chat.backend.forgetFinished();
+            int held = Reachability.heldBy(chat.handler, CompletableFuture.class);
+            List<String> kept = stored.stillReachable(TimeScale.millis(1_000));
+            if (held > 0 || !kept.isEmpty()) {
+                throw LEAKED_SAVES.report()
+                        .saw("After " + messages + " messages, all " + (2 * messages) + " of their saves had finished,"
+                                + " and pendingSaves() said 0. Yet the handler still holds "
+                                + (held > 0 ? held + " futures" : "") + (held > 0 && !kept.isEmpty() ? ", and " : "")
+                                + (kept.isEmpty() ? "" : kept.size() + " of the store's futures and stored messages"
+                                        + " cannot be garbage-collected (for example " + kept.get(0) + ")")
+                                + ".\nCounting only what is not done hides the leak; forget a save when it finishes.")
                         .failure();
             }
             Settle<Void> closed = Settle.within(chat.handler.close(), SOON);
@@ -263,7 +295,7 @@ class ChatHandlerTest implements NoBlockingCalls {
                         .timeline(chat.timeline())
                         .failure(reply.failure());
             }
-            assertThat(reply.value()).as("onMessage(\"hi\")'s reply").isEqualTo("hello");
+            requireReply(chat, result, "hello");
 
             chat.backend.store(Message.fromAssistant("hello"));
             List<Reports.Report> all = chat.reports.all();
@@ -278,7 +310,7 @@ class ChatHandlerTest implements NoBlockingCalls {
     }
 
     @Test
-    @Points(2)
+    @Points(3)
     @DisplayName("fails with the assistant's own exception when the assistant fails, and still saves the user's"
             + " message")
     void passesOnTheAssistantsFailure() {
@@ -288,6 +320,14 @@ class ChatHandlerTest implements NoBlockingCalls {
             chat.backend.failReply("hi", overloaded);
 
             Settle<String> reply = Settle.within(result, SOON);
+            if (reply.pending() && chat.backend.pendingSaves() > 0) {
+                throw REPLY_WAITED.report()
+                        .saw("assistant.reply(hi) failed with " + overloaded + ", and onMessage's future stayed pending"
+                                + " while " + String.join(" and ", chat.backend.pendingSaveLabels()) + " was pending:"
+                                + " the answer (here, the failure) waits for a save.")
+                        .timeline(chat.timeline())
+                        .failure();
+            }
             if (reply.pending() || !reply.failed() || reply.failure() != overloaded) {
                 throw HID_ASSISTANT_FAILURE.report()
                         .saw("assistant.reply(hi) failed with " + overloaded + ", and onMessage's future "
@@ -297,9 +337,8 @@ class ChatHandlerTest implements NoBlockingCalls {
                         .timeline(chat.timeline())
                         .failure();
             }
-            assertThat(chat.backend.labels())
-                    .as("the calls onMessage(\"hi\") made (there is no reply to save)")
-                    .containsExactly(Backend.saveLabel(Message.fromUser("hi")), Backend.replyLabel("hi"));
+            requireCalls(chat, List.of(Backend.saveLabel(Message.fromUser("hi")), Backend.replyLabel("hi")),
+                    "onMessage(\"hi\"), whose assistant failed (there is no reply to save),");
             expectPendingSaves(chat, 1, "while store.save(user: hi) was still pending after the assistant failed");
             chat.backend.store(Message.fromUser("hi"));
             expectPendingSaves(chat, 0, "after store.save(user: hi) had been stored");
@@ -312,6 +351,164 @@ class ChatHandlerTest implements NoBlockingCalls {
         }
     }
 
+    @Test
+    @Points(2)
+    @DisplayName("tells the listener which message failed, even when other messages were saved after it")
+    void reportsTheMessageThatFailed() {
+        try (Chat chat = new Chat()) {
+            send(chat, "hi");
+            answer(chat, "hi", "hello");
+            send(chat, "bye");
+            answer(chat, "bye", "ciao");
+            IOException first = new IOException("timeout saving hello");
+            IOException second = new IOException("disk full saving hi");
+            // The failures come in an order where "the message saved last" and "the failure seen last" are
+            // never the right answer.
+            chat.backend.store(Message.fromAssistant("ciao"));
+            chat.backend.lose(Message.fromAssistant("hello"), first);
+            chat.backend.store(Message.fromUser("bye"));
+            chat.backend.lose(Message.fromUser("hi"), second);
+
+            eventually(() -> chat.reports.all().size() >= 2);
+            List<Reports.Report> all = chat.reports.all();
+            List<Reports.Report> expected = List.of(new Reports.Report(Message.fromAssistant("hello"), first),
+                    new Reports.Report(Message.fromUser("hi"), second));
+            boolean right = all.size() == 2 && expected.stream().allMatch(e -> all.stream().anyMatch(
+                    r -> r.message().equals(e.message()) && isOrWraps(r.failure(), e.failure())));
+            if (!right) {
+                throw (all.isEmpty() ? LOST_FAILURE : MISREPORTED_FAILURE).report()
+                        .saw("Two messages were in flight. The saves finished in this order: assistant: ciao stored,"
+                                + " assistant: hello failed (" + first.getMessage() + "), user: bye stored, user: hi"
+                                + " failed (" + second.getMessage() + "). The listener was told:\n  "
+                                + (all.isEmpty() ? "nothing" : String.join("\n  ",
+                                        all.stream().map(Reports.Report::toString).toList()))
+                                + "\nEach report must name the message whose own save failed, with that save's own"
+                                + " exception: not the message saved last, not the failure seen last.")
+                        .timeline(chat.timeline())
+                        .failure();
+            }
+        }
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("never parks a thread waiting for a reply or a save, not even a pool thread")
+    void noThreadWaits() {
+        try (Chat chat = new Chat()) {
+            CompletableFuture<String> result = send(chat, "hi");
+            chat.backend.assertNoThreadWaits("While the reply and the user's save were pending", chat.timeline());
+            answer(chat, "hi", "hello");
+            chat.backend.assertNoThreadWaits("While both saves were pending", chat.timeline());
+            requireReply(chat, result, "hello");
+        }
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("keeps its count and its reports right when many saves finish at the same instant on different"
+            + " threads")
+    void manySavesAtTheSameInstant() {
+        ChatHandler handler = null;
+        try (Burst burst = Burst.of(2)) {
+            // Round 0 is the control: every save finishes on this one thread. Only if that is right does a
+            // wrong count in a later round say something about threads.
+            for (int round = 0; round <= 40; round++) {
+                Map<String, CompletableFuture<Void>> saves = new ConcurrentHashMap<>();
+                Map<String, CompletableFuture<String>> replies = new ConcurrentHashMap<>();
+                Reports reports = new Reports(new Timeline());
+                ChatHandler h = new ChatHandler(
+                        message -> saves.computeIfAbsent(message.author() + ": " + message.text(),
+                                k -> new CompletableFuture<>()),
+                        text -> replies.computeIfAbsent(text, k -> new CompletableFuture<>()),
+                        reports);
+                handler = h;
+                for (int i = 0; i < 4; i++) {
+                    String text = "m" + i;
+                    CompletableFuture<String> result = Returns.promptly(BLOCKED_CALLER,
+                            "onMessage(\"" + text + "\")", () -> h.onMessage(text));
+                    CompletableFuture<String> reply = replies.get(text);
+                    if (reply == null) {
+                        throw (result != null && result.isDone() ? DID_NOT_CALL : REPLY_WAITED).report()
+                                .saw("onMessage(\"" + text + "\") returned without asking the assistant"
+                                        + (result != null && result.isDone() ? ", its future already complete."
+                                                : ", while the user's save was pending."))
+                                .failure();
+                    }
+                    reply.complete("r" + i);
+                }
+                eventually(() -> saves.size() >= 8);
+                if (saves.size() != 8) {
+                    throw SAVE_NOT_STARTED.report()
+                            .saw("Four messages were answered; the store was handed " + saves.size() + " of their 8"
+                                    + " saves: " + saves.keySet() + ".")
+                            .failure();
+                }
+                IOException full = new IOException("disk full");
+                List<Runnable> finishing = new ArrayList<>();
+                List<String> failing = new ArrayList<>();
+                saves.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+                    if (e.getKey().startsWith("assistant")) {
+                        failing.add(e.getKey());
+                        finishing.add(() -> e.getValue().completeExceptionally(full));
+                    } else {
+                        finishing.add(() -> e.getValue().complete(null));
+                    }
+                });
+                if (round == 0) {
+                    finishing.forEach(Runnable::run);
+                } else {
+                    try {
+                        burst.fire(finishing);
+                    } catch (RuntimeException e) {
+                        throw SharedState.raceReport(LOST_UPDATE, UNSAFE_SHARED_STATE, ChatHandler.class, h)
+                                .saw("In round " + round + ", 8 saves finished at the same instant on "
+                                        + burst.threads() + " threads, and a callback of the handler threw " + e + ".")
+                                .failure(e);
+                    }
+                }
+                int pending;
+                Settle<Void> closed;
+                try {
+                    pending = pendingSavesSettlingOn(h, 0);
+                    closed = Settle.within(h.close(), SOON);
+                } catch (RuntimeException e) {
+                    if (round == 0 || e instanceof UnsupportedOperationException) {
+                        throw e;
+                    }
+                    throw SharedState.raceReport(LOST_UPDATE, UNSAFE_SHARED_STATE, ChatHandler.class, h)
+                            .saw("In round " + round + ", 8 saves finished at the same instant on " + burst.threads()
+                                    + " threads, and then pendingSaves() or close() threw " + e + ": the handler's"
+                                    + " bookkeeping was broken by callbacks running at the same moment.")
+                            .failure(e);
+                }
+                eventually(() -> reports.all().size() >= failing.size());
+                List<String> reported = reports.all().stream()
+                        .map(r -> r.message().author() + ": " + r.message().text()).sorted().toList();
+                boolean right = pending == 0 && !closed.pending() && !closed.failed() && reported.equals(failing);
+                if (right) {
+                    continue;
+                }
+                String what = "pendingSaves() said " + pending + " (it should be 0), close() "
+                        + (closed.pending() ? "never completed" : closed.failed() ? "failed" : "completed")
+                        + ", and the listener heard of " + reported + " (it should be " + failing + ").";
+                if (round == 0) {
+                    throw (pending > 0 ? LEAKED_SAVES : closed.pending() || closed.failed() ? CLOSE_NOT_COMPLETED
+                            : reported.isEmpty() ? LOST_FAILURE : MISREPORTED_FAILURE).report()
+                            .saw("Four messages were answered and their 8 saves finished one by one (4 failed): " + what)
+                            .failure();
+                }
+                throw SharedState.raceReport(LOST_UPDATE, UNSAFE_SHARED_STATE, ChatHandler.class, h)
+                        .saw("In round " + round + ", 8 saves (4 of them failing) finished at the same instant on "
+                                + burst.threads() + " threads: " + what + "\nWith every save finishing on one thread it"
+                                + " was right: the callbacks trod on each other only when they ran at the same moment.")
+                        .failure();
+            }
+        }
+        SharedState.assertNone(UNSAFE_SHARED_STATE, ChatHandler.class, handler,
+                "The count and the reports were right in every round, but the handler keeps state that several"
+                        + " threads would share without protection; the race is rare, not absent:");
+    }
+
     @Override
     public void worksOnce() {
         try (AsyncService saves = AsyncService.named("save").latency(TimeScale.millis(10));
@@ -321,12 +518,21 @@ class ChatHandlerTest implements NoBlockingCalls {
                     message -> saves.call(message.author() + ": " + message.text(), () -> (Void) null),
                     text -> replies.call(text, () -> "echo: " + text),
                     reports);
-            assertThat(Settle.within(handler.onMessage("hi"), BOUND).value())
-                    .as("onMessage must work before its code is checked for blocking calls")
-                    .isEqualTo("echo: hi");
-            assertThat(Settle.within(handler.close(), BOUND).failed()).as("close() failed").isFalse();
-            assertThat(saves.timeline().startOrder()).as("saves made")
-                    .containsExactly("save(user: hi)", "save(assistant: echo: hi)");
+            String reply = Settle.within(handler.onMessage("hi"), BOUND).value(REPLY_WAITED, HID_ASSISTANT_FAILURE,
+                    "onMessage(\"hi\"), which must work before its code is checked for blocking calls,");
+            if (!"echo: hi".equals(reply)) {
+                throw DID_NOT_CALL.report().saw("onMessage(\"hi\") gave \"" + reply + "\"; the assistant said \"echo: hi\".")
+                        .expected("echo: hi").actual(reply).failure();
+            }
+            // The reply's save starts in the step that receives the reply, which may run just after the reply's
+            // own future has completed: give it a moment.
+            eventually(() -> saves.timeline().size() >= 2);
+            List<String> made = saves.timeline().startOrder();
+            if (!made.equals(List.of("save(user: hi)", "save(assistant: echo: hi)"))) {
+                throw SAVE_NOT_STARTED.report().saw("onMessage(\"hi\") made the saves " + made + ".")
+                        .expected(List.of("save(user: hi)", "save(assistant: echo: hi)")).actual(made).failure();
+            }
+            Settle.within(handler.close(), BOUND).value(CLOSE_NOT_COMPLETED, CLOSE_NOT_COMPLETED, "close()");
         }
     }
 
@@ -341,7 +547,10 @@ class ChatHandlerTest implements NoBlockingCalls {
         Timeline.Handle lane = chat.timeline().begin("onMessage(" + text + ")");
         CompletableFuture<String> result = Returns.promptly(BLOCKED_CALLER, "onMessage(\"" + text + "\")",
                 chat.timeline(), () -> chat.handler.onMessage(text));
-        assertThat(result).as("the future onMessage(\"" + text + "\") returned").isNotNull();
+        if (result == null) {
+            throw DID_NOT_CALL.report().saw("onMessage(\"" + text + "\") returned null instead of the reply's future.")
+                    .failure();
+        }
         result.whenComplete((reply, failure) -> end(lane, failure));
 
         String save = Backend.saveLabel(Message.fromUser(text));
@@ -354,6 +563,14 @@ class ChatHandlerTest implements NoBlockingCalls {
                     .failure();
         }
         if (!chat.backend.awaitCall(ask)) {
+            if (result.isDone()) {
+                throw DID_NOT_CALL.report()
+                        .saw("onMessage(\"" + text + "\") never asked the assistant, and its future was already complete: "
+                                + (result.isCompletedExceptionally() ? "failed." : "\"" + result.getNow(null) + "\".")
+                                + "\nThe reply comes from assistant.reply(text), and only from there.")
+                        .timeline(chat.timeline())
+                        .failure();
+            }
             throw REPLY_WAITED.report()
                     .saw("onMessage(\"" + text + "\") started " + save + ", then did not ask the assistant while"
                             + " that save was pending.\nThe save runs in the background; asking the assistant must"
@@ -378,7 +595,54 @@ class ChatHandlerTest implements NoBlockingCalls {
         }
     }
 
+    /** The reply must be {@code expected}, soon; every other outcome is named. */
+    private static void requireReply(Chat chat, CompletableFuture<String> result, String expected) {
+        Settle<String> reply = Settle.within(result, SOON);
+        if (reply.pending()) {
+            throw REPLY_WAITED.report()
+                    .saw("The assistant had answered \"" + expected + "\", and onMessage's future was still pending "
+                            + SOON.toMillis() + " ms later.")
+                    .timeline(chat.timeline())
+                    .failure();
+        }
+        if (reply.failed()) {
+            if (reply.failure() instanceof UnsupportedOperationException notWritten) {
+                throw notWritten;
+            }
+            boolean aSaveFailed = chat.timeline().calls().stream()
+                    .anyMatch(c -> c.label().startsWith("store.save(") && c.outcome() == Timeline.Outcome.FAILED);
+            throw (aSaveFailed ? SAVE_FAILED_THE_REPLY : DID_NOT_CALL).report()
+                    .saw("The assistant answered \"" + expected + "\", and onMessage's future failed with "
+                            + reply.failure() + ".")
+                    .timeline(chat.timeline())
+                    .failure(reply.failure());
+        }
+        if (!expected.equals(reply.value())) {
+            throw DID_NOT_CALL.report()
+                    .saw("The assistant answered \"" + expected + "\", and onMessage's future gave \"" + reply.value()
+                            + "\". The reply is the assistant's, as it is.")
+                    .expected(expected)
+                    .actual(reply.value())
+                    .timeline(chat.timeline())
+                    .failure();
+        }
+    }
+
+    /** The store and the assistant must have been called exactly so, in this order. */
+    private static void requireCalls(Chat chat, List<String> expected, String what) {
+        List<String> made = chat.backend.labels();
+        if (!made.equals(expected)) {
+            throw SAVE_NOT_STARTED.report()
+                    .saw(what + " made the calls " + made + "; it should make " + expected + ".")
+                    .expected(expected)
+                    .actual(made)
+                    .timeline(chat.timeline())
+                    .failure();
+        }
+    }
+
     private static void expectPendingSaves(Chat chat, int expected, String situation) {
+        Returns.promptly(BLOCKED_CALLER, "pendingSaves()", chat.timeline(), chat.handler::pendingSaves);
         int seen = pendingSavesSettlingOn(chat.handler, expected);
         if (seen == expected) {
             return;
@@ -480,13 +744,43 @@ class ChatHandlerTest implements NoBlockingCalls {
             return "assistant.reply(" + text + ")";
         }
 
+        private Reachability tracked;
+
         Timeline timeline() {
             return timeline;
         }
 
+        /** From now on, every future the store hands out and every user message it is given is tracked. */
+        void track(Reachability reachability) {
+            this.tracked = reachability;
+        }
+
+        /** Lets go of the finished calls, so that only the handler can still hold their futures. */
+        void forgetFinished() {
+            saves.forgetFinished();
+            replies.forgetFinished();
+        }
+
+        /** Gives a thread that was handed a wait the time to start it, then fails if any thread waits. */
+        void assertNoThreadWaits(String situation, Timeline drawn) {
+            if (!saves.waits().awaitAny(TimeScale.millis(50))) {
+                replies.waits().awaitAny(TimeScale.millis(50));
+            }
+            saves.waits().assertNone(BLOCKED_POOL_THREAD, situation, drawn);
+            replies.waits().assertNone(BLOCKED_POOL_THREAD, situation, drawn);
+        }
+
         @Override
         public CompletableFuture<Void> save(Message message) {
-            return saves.call(key(message));
+            CompletableFuture<Void> future = saves.call(key(message));
+            Reachability r = tracked;
+            if (r != null) {
+                r.track(future, "the future of " + saveLabel(message));
+                if (Message.USER.equals(message.author())) {
+                    r.track(message, "the message " + key(message));
+                }
+            }
+            return future;
         }
 
         @Override

@@ -30,9 +30,11 @@ public final class AsyncService extends SimulatedService<AsyncService> implement
     private final Map<String, Supplier<? extends Throwable>> failures = new ConcurrentHashMap<>();
     private final List<Runnable> held = new ArrayList<>();
     private boolean gateOpen;
+    private final Waits waits;
 
     private AsyncService(String name) {
         super(name);
+        this.waits = new Waits(name);
         this.scheduler = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "sim-" + name);
             t.setDaemon(true);
@@ -55,7 +57,7 @@ public final class AsyncService extends SimulatedService<AsyncService> implement
 
     /** Starts a call; the future completes with {@code answer.get()} after the key's latency. */
     public <T> CompletableFuture<T> call(String key, Supplier<T> answer) {
-        CompletableFuture<T> future = new CompletableFuture<>();
+        CompletableFuture<T> future = waits.future();
         Timeline.Handle handle = timeline().begin(label(key));
         long started = System.nanoTime();
         Duration latency = latencyOf(key);
@@ -110,6 +112,11 @@ public final class AsyncService extends SimulatedService<AsyncService> implement
             }
         }, gate.bound().toNanos(), TimeUnit.NANOSECONDS);
         return future;
+    }
+
+    /** Every thread that parked waiting for one of this service's futures (or a stage derived from one). */
+    public Waits waits() {
+        return waits;
     }
 
     /** Whether the rendezvous (if any) was reached. */

@@ -35,6 +35,7 @@ public final class ManualFutures<T> {
     private final Map<String, CompletableFuture<T>> inputs = new LinkedHashMap<>();
     private final List<Watched<?>> watched = new ArrayList<>();
     private final List<Row> rows = new ArrayList<>();
+    private final Waits waits = new Waits("input");
 
     private record Watched<V>(String label, CompletableFuture<V> future, Function<? super V, String> describe) {
         String state() {
@@ -54,7 +55,7 @@ public final class ManualFutures<T> {
             throw new IllegalArgumentException("name at least one input");
         }
         for (String name : names) {
-            if (inputs.put(name, new CompletableFuture<>()) != null) {
+            if (inputs.put(name, waits.future()) != null) {
                 throw new IllegalArgumentException("duplicate input name " + name);
             }
         }
@@ -72,6 +73,11 @@ public final class ManualFutures<T> {
             throw new IllegalArgumentException("no input named " + name + "; inputs are " + inputs.keySet());
         }
         return future;
+    }
+
+    /** Every thread that parked waiting for an input (or a stage derived from one) while it was pending. */
+    public Waits waits() {
+        return waits;
     }
 
     /** Every input, in the order they were named. */
@@ -123,7 +129,7 @@ public final class ManualFutures<T> {
 
     /** How many inputs are still pending. */
     public long pending() {
-        return inputs.values().stream().filter(f -> !f.isDone()).count();
+        return inputs.values().stream().filter(f -> f.state() == java.util.concurrent.Future.State.RUNNING).count();
     }
 
     /** Completes every still-pending input with {@code answer}; for clean-up (not logged). */

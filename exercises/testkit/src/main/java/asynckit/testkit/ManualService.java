@@ -16,6 +16,7 @@ public final class ManualService<T> {
     private final String name;
     private final Timeline timeline;
     private final List<Pending<T>> calls = new ArrayList<>();
+    private final Waits waits;
 
     private record Pending<T>(String key, CompletableFuture<T> future, Timeline.Handle handle) {}
 
@@ -30,6 +31,26 @@ public final class ManualService<T> {
     public ManualService(String name, Timeline timeline) {
         this.name = name;
         this.timeline = timeline;
+        this.waits = new Waits(name);
+    }
+
+    /** Every thread that parked waiting for one of this service's futures (or a stage derived from one). */
+    public Waits waits() {
+        return waits;
+    }
+
+    /**
+     * Forgets the calls that have finished, so that the service itself keeps no reference to their futures
+     * (a test that checks the code under test lets go of finished work calls this first).
+     */
+    public void forgetFinished() {
+        synchronized (calls) {
+            calls.removeIf(p -> !pending(p));
+        }
+    }
+
+    private static boolean pending(Pending<?> p) {
+        return p.future().state() == java.util.concurrent.Future.State.RUNNING;
     }
 
     public String name() {
@@ -42,7 +63,7 @@ public final class ManualService<T> {
 
     /** Starts a call that stays pending until {@link #complete} or {@link #fail} is called for its key. */
     public CompletableFuture<T> call(String key) {
-        CompletableFuture<T> future = new CompletableFuture<>();
+        CompletableFuture<T> future = waits.future();
         // Under the lock that complete and fail take, so a test woken by the timeline finds the call.
         synchronized (calls) {
             calls.add(new Pending<>(key, future, timeline.begin(label(key))));
@@ -72,7 +93,7 @@ public final class ManualService<T> {
     /** Keys of the calls still pending, in call order. */
     public List<String> pendingKeys() {
         synchronized (calls) {
-            return calls.stream().filter(p -> !p.future().isDone()).map(Pending::key).toList();
+            return calls.stream().filter(ManualService::pending).map(Pending::key).toList();
         }
     }
 
@@ -89,7 +110,7 @@ public final class ManualService<T> {
     /** How many calls are still pending. */
     public int pending() {
         synchronized (calls) {
-            return (int) calls.stream().filter(p -> !p.future().isDone()).count();
+            return (int) calls.stream().filter(ManualService::pending).count();
         }
     }
 
@@ -121,7 +142,7 @@ public final class ManualService<T> {
     public void completeAll(java.util.function.Function<String, T> answer) {
         List<Pending<T>> open;
         synchronized (calls) {
-            open = calls.stream().filter(p -> !p.future().isDone()).toList();
+            open = calls.stream().filter(ManualService::pending).toList();
         }
         for (Pending<T> call : open) {
             call.handle().succeeded();
@@ -132,7 +153,7 @@ public final class ManualService<T> {
     private Pending<T> take(String key) {
         synchronized (calls) {
             return calls.stream()
-                    .filter(p -> p.key().equals(key) && !p.future().isDone())
+                    .filter(p -> p.key().equals(key) && pending(p))
                     .findFirst()
                     .orElseThrow(() -> new IllegalStateException(
                             "no pending call " + name + "(" + key + "); calls so far: " + keys()));

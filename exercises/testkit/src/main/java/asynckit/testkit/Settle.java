@@ -38,7 +38,8 @@ public final class Settle<T> {
         }
         CompletableFuture<T> future = stage.toCompletableFuture();
         try {
-            return new Settle<>(future.get(bound.toNanos(), TimeUnit.NANOSECONDS), null, false, bound);
+            // The test's own bounded wait: not counted as the code's waiting (see Waits).
+            return new Settle<>(Waits.exempt(() -> future.get(bound.toNanos(), TimeUnit.NANOSECONDS)), null, false, bound);
         } catch (ExecutionException | CompletionException e) {
             return new Settle<>(null, e.getCause(), false, bound);
         } catch (CancellationException e) {
@@ -48,6 +49,8 @@ public final class Settle<T> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -76,6 +79,29 @@ public final class Settle<T> {
         }
         if (failure != null) {
             throw Sneaky.rethrow(failure);
+        }
+        return value;
+    }
+
+    /**
+     * The value, with every way of not having one named as a mistake: still pending is {@code ifPending},
+     * a failure is {@code ifFailed} (the learner's exception kept as the cause). A stub's "not written yet"
+     * ({@link UnsupportedOperationException}) is rethrown as it is, so the learner reads where to start.
+     */
+    public T value(Mistake ifPending, Mistake ifFailed, String what) {
+        if (pending) {
+            throw ifPending.report()
+                    .saw(what + " was still not complete after " + waited.toMillis() + " ms, although everything it"
+                            + " needed had arrived (right code completes it at once).")
+                    .failure();
+        }
+        if (failure instanceof UnsupportedOperationException notWritten) {
+            throw notWritten;
+        }
+        if (failure != null) {
+            throw ifFailed.report()
+                    .saw(what + " failed with " + failure + ", where it should have completed normally.")
+                    .failure(failure);
         }
         return value;
     }

@@ -54,6 +54,10 @@ public final class WatchedLoop implements AutoCloseable {
     private volatile boolean inTask;
     private volatile long finishedSeq;
 
+    /** Samples (about a millisecond each) in which a task had the loop thread parked: short naps add up here. */
+    private volatile long blockedSamples;
+    private final List<long[]> scheduled = new ArrayList<>();
+
     // Written by the sampler, read by the loop thread and the test.
     /** The blocked stretch the sampler is watching right now, if any (published every sample). */
     private volatile Episode openEpisode;
@@ -115,6 +119,72 @@ public final class WatchedLoop implements AutoCloseable {
         return List.copyOf(all);
     }
 
+    /** How many tasks the loop thread has run (started) so far. */
+    public long tasksRun() {
+        return taskSeq;
+    }
+
+    /** CPU time the loop thread has used so far (zero where the JVM cannot measure it). */
+    public Duration cpuTime() {
+        Thread loop = loopThread;
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        if (loop == null || !mx.isThreadCpuTimeSupported()) {
+            return Duration.ZERO;
+        }
+        long nanos = mx.getThreadCpuTime(loop.threadId());
+        return nanos < 0 ? Duration.ZERO : Duration.ofNanos(nanos);
+    }
+
+    /** About how long tasks kept the loop thread parked (sleeping, waiting), all stretches added up. */
+    public Duration blockedTime() {
+        return Duration.ofNanos(blockedSamples * SAMPLE_NANOS);
+    }
+
+    /** When each delayed task was handed to the loop ({@code schedule...}), as {nanoTime, delay in nanos}. */
+    public List<long[]> scheduled() {
+        synchronized (scheduled) {
+            return List.copyOf(scheduled);
+        }
+    }
+
+    /**
+     * Judges the loop's totals, not one task at a time: a loop kept busy by thousands of tiny tasks that
+     * resubmit themselves, by polling on a short period, or by many short naps passes the per-task watchdog
+     * but not this. Right code runs a handful of tasks per unit of work and almost no CPU while it waits.
+     *
+     * @param busy     the mistake for too many tasks or too much CPU
+     * @param blocked  the mistake for naps that add up
+     * @param units    how many units of work (e.g. alarms) the test asked for
+     * @param maxTasks the most tasks right code needs for them, with room to spare
+     * @param maxCpu   the most loop CPU time right code needs for them, with room to spare
+     * @param sinceTasks  {@link #tasksRun()} when the work started
+     * @param sinceCpu    {@link #cpuTime()} when the work started
+     */
+    public void assertFrugal(Mistake busy, Mistake blocked, String units, long maxTasks, Duration maxCpu,
+                             long sinceTasks, Duration sinceCpu) {
+        settle();
+        long tasks = tasksRun() - sinceTasks;
+        Duration cpu = cpuTime().minus(sinceCpu);
+        Duration parked = blockedTime();
+        if (parked.compareTo(blockThreshold) >= 0) {
+            throw blocked.report()
+                    .saw("For " + units + ", tasks on the loop thread '" + loopThread.getName() + "' were parked"
+                            + " (sleeping or waiting) for about " + parked.toMillis() + " ms in all, in stretches too"
+                            + " short to notice one by one. Many short naps add up to the same blocked loop.")
+                    .failure();
+        }
+        if (tasks > maxTasks || cpu.compareTo(maxCpu) > 0) {
+            throw busy.report()
+                    .saw("For " + units + ", the loop thread '" + loopThread.getName() + "' ran " + tasks + " tasks and"
+                            + " used " + cpu.toMillis() + " ms of CPU. Right code needs at most " + maxTasks
+                            + " tasks and " + maxCpu.toMillis() + " ms here: work runs when it falls due, and"
+                            + " nothing runs while it waits.\nEach of your tasks was short, so no single one looked"
+                            + " like blocking; together they kept the loop busy checking the clock (a task that"
+                            + " resubmits itself, or a short fixed-rate poll).")
+                    .failure();
+        }
+    }
+
     /** Fails with {@code mistake} if the loop thread was ever blocked or hogged inside a task. */
     public void assertNeverBlocked(Mistake mistake, Timeline timeline) {
         List<Episode> seen = episodes();
@@ -173,6 +243,9 @@ public final class WatchedLoop implements AutoCloseable {
             boolean sameTask = busy && inTask && taskSeq == seq;
             boolean blocked = sameTask && (state == Thread.State.WAITING
                     || state == Thread.State.TIMED_WAITING || state == Thread.State.BLOCKED);
+            if (blocked) {
+                blockedSamples++;
+            }
             if (blocked && openStack != null && openSeq == seq) {
                 openEpisode = episode(openState, openSince, now, openStack);
                 continue;
@@ -222,6 +295,25 @@ public final class WatchedLoop implements AutoCloseable {
                 loopThread = t;
                 return t;
             });
+        }
+
+        @Override
+        public java.util.concurrent.ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
+            noteScheduled(delay, unit);
+            return super.schedule(command, delay, unit);
+        }
+
+        @Override
+        public <V> java.util.concurrent.ScheduledFuture<V> schedule(java.util.concurrent.Callable<V> callable,
+                                                                   long delay, TimeUnit unit) {
+            noteScheduled(delay, unit);
+            return super.schedule(callable, delay, unit);
+        }
+
+        private void noteScheduled(long delay, TimeUnit unit) {
+            synchronized (scheduled) {
+                scheduled.add(new long[] {System.nanoTime(), unit.toNanos(delay)});
+            }
         }
 
         @Override

@@ -57,6 +57,10 @@ public enum BlockingKind {
             "use HttpClient.sendAsync, which returns a CompletableFuture",
             target(java.net.http.HttpClient.class, "send"), target(java.net.URL.class, "openStream"),
             target(java.net.URLConnection.class, "getInputStream", "getOutputStream", "connect")),
+    SPIN("spin-wait", "spins: it keeps the thread busy checking again and again instead of being told when"
+            + " the thing it waits for has happened",
+            "attach the next step to the future (thenApply, whenComplete) or schedule it; never loop until isDone()",
+            target(Thread.class, "onSpinWait", "yield")),
     EXIT("exits-the-jvm", "ends the whole JVM (and the test run with it)",
             "report failure by completing a future exceptionally or throwing",
             target(System.class, "exit"), target(Runtime.class, "exit", "halt"));
