@@ -52,7 +52,8 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayName("Self-test")
 class KitSelfTest {
     static final Path ROOT = Path.of(System.getProperty("kit.root", "..")).toAbsolutePath().normalize();
-    static final int MIN_WRONG_VARIANTS = 3;
+    static final int MIN_WRONG_VARIANTS = 8;
+    static final int MIN_RIGHT_VARIANTS = 3;
     static final Pattern MISTAKE_USE = Pattern.compile("mistake\\(\\s*\"([a-z0-9-]+)\"\\s*\\)");
     static final Pattern HINT_HEADING = Pattern.compile("^### Hint (\\d+)\\b", Pattern.MULTILINE);
 
@@ -262,6 +263,11 @@ class KitSelfTest {
             long wrong = impls.stream().filter(i -> i.kind() == Implementation.Kind.WRONG).count();
             if (wrong < MIN_WRONG_VARIANTS) {
                 problems.add("only " + wrong + " known-wrong variants; at least " + MIN_WRONG_VARIANTS);
+            }
+            long right = impls.stream().filter(i -> i.kind() == Implementation.Kind.RIGHT).count();
+            if (right < MIN_RIGHT_VARIANTS) {
+                problems.add("only " + right + " alternative correct implementations (right/); at least "
+                        + MIN_RIGHT_VARIANTS + ": a test that rejects right code is as wrong as one that accepts wrong code");
             }
             for (Implementation i : impls) {
                 if (i.kind() == Implementation.Kind.WRONG && i.expectedMistakes().isEmpty()) {
