@@ -163,7 +163,7 @@ public final class Engine implements AutoCloseable {
             urls.add(p.toUri().toURL());
         }
         urls.add(classes.toUri().toURL());
-        URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), sharedPlatform());
+        URLClassLoader loader = new URLClassLoader(req.loaderName(), urls.toArray(URL[]::new), sharedPlatform());
         Collector collector = new Collector(req.pointsAnnotation());
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream oldOut = System.out;

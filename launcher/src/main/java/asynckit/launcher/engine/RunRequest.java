@@ -29,6 +29,9 @@ import java.util.Objects;
  *                        runs that overlap in time (several engines on several threads) must not capture
  * @param keepClasses     leave the run's classes folder in place (for debugging)
  * @param pointsAnnotation the annotation (binary name) whose {@code int value()} gives a test's points
+ * @param loaderName      the name of the run's class loader, or null for none: a named loader shows in stack
+ *                        traces ({@code name//asynckit.ex01...}), which Maven's do not, but lets checks that
+ *                        scan threads tell runs apart that overlap in time
  */
 public record RunRequest(
         List<Path> sourceRoots,
@@ -41,7 +44,8 @@ public record RunRequest(
         Duration timeLimit,
         boolean captureOutput,
         boolean keepClasses,
-        String pointsAnnotation) {
+        String pointsAnnotation,
+        String loaderName) {
 
     public static final Duration DEFAULT_TIME_LIMIT = Duration.ofMinutes(2);
     public static final String POINTS = "asynckit.testkit.Points";
@@ -62,7 +66,7 @@ public record RunRequest(
     public static RunRequest of(List<Path> sourceRoots, Path testSources, Path exerciseDir, List<Path> classPath,
                                 Path workDir) {
         return new RunRequest(sourceRoots, testSources, exerciseDir, classPath, List.of(), List.of(), workDir,
-                DEFAULT_TIME_LIMIT, false, false, POINTS);
+                DEFAULT_TIME_LIMIT, false, false, POINTS, null);
     }
 
     /**
@@ -76,7 +80,7 @@ public record RunRequest(
         List<Path> res = existing(exerciseDir.resolve("src/main/resources"));
         List<Path> testRes = existing(exerciseDir.resolve("src/test/resources"));
         return new RunRequest(roots, exerciseDir.resolve("src/test/java"), exerciseDir, classPath, res, testRes,
-                workDir, DEFAULT_TIME_LIMIT, false, false, POINTS);
+                workDir, DEFAULT_TIME_LIMIT, false, false, POINTS, null);
     }
 
     private static List<Path> existing(Path dir) {
@@ -85,21 +89,26 @@ public record RunRequest(
 
     public RunRequest withTimeLimit(Duration limit) {
         return new RunRequest(sourceRoots, testSources, exerciseDir, classPath, resourceRoots, testResourceRoots,
-                workDir, limit, captureOutput, keepClasses, pointsAnnotation);
+                workDir, limit, captureOutput, keepClasses, pointsAnnotation, loaderName);
     }
 
     public RunRequest withCapturedOutput(boolean capture) {
         return new RunRequest(sourceRoots, testSources, exerciseDir, classPath, resourceRoots, testResourceRoots,
-                workDir, timeLimit, capture, keepClasses, pointsAnnotation);
+                workDir, timeLimit, capture, keepClasses, pointsAnnotation, loaderName);
     }
 
     public RunRequest withKeptClasses(boolean keep) {
         return new RunRequest(sourceRoots, testSources, exerciseDir, classPath, resourceRoots, testResourceRoots,
-                workDir, timeLimit, captureOutput, keep, pointsAnnotation);
+                workDir, timeLimit, captureOutput, keep, pointsAnnotation, loaderName);
+    }
+
+    public RunRequest withLoaderName(String name) {
+        return new RunRequest(sourceRoots, testSources, exerciseDir, classPath, resourceRoots, testResourceRoots,
+                workDir, timeLimit, captureOutput, keepClasses, pointsAnnotation, name);
     }
 
     public RunRequest withSourceRoots(List<Path> roots) {
         return new RunRequest(roots, testSources, exerciseDir, classPath, resourceRoots, testResourceRoots,
-                workDir, timeLimit, captureOutput, keepClasses, pointsAnnotation);
+                workDir, timeLimit, captureOutput, keepClasses, pointsAnnotation, loaderName);
     }
 }
