@@ -37,7 +37,7 @@ final class TestRun {
         RunRequest request = RunRequest.of(impl.layers(), exerciseDir.resolve("src/test/java"), exerciseDir,
                         Kit.defaultTestClassPath(), workDir.resolve(impl.exercise()))
                 .withTimeLimit(LIMIT)
-                .withLabel(impl.exercise() + "/" + impl.name());
+                .withLoaderName(impl.exercise() + "/" + impl.name());
         RunResult result;
         try (Engine engine = Engine.sharingLibraries()) {
             result = engine.run(request);

@@ -184,9 +184,7 @@ public final class Engine implements AutoCloseable {
             }
         }
         urls.add(classes.toUri().toURL());
-        // Named per run, so checks that scan threads can tell concurrent runs' classes apart
-        // (StackTraceElement.getClassLoaderName()).
-        URLClassLoader loader = new URLClassLoader(req.label() + "#" + RUNS.get(), urls.toArray(URL[]::new),
+        URLClassLoader loader = new URLClassLoader(req.loaderName(), urls.toArray(URL[]::new),
                 libraries.isEmpty() ? sharedPlatform() : LIBRARIES.computeIfAbsent(List.copyOf(libraries),
                         Engine::libraryLoader));
         Collector collector = new Collector(req.pointsAnnotation());

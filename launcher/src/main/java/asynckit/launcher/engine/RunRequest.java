@@ -29,7 +29,9 @@ import java.util.Objects;
  *                        runs that overlap in time (several engines on several threads) must not capture
  * @param keepClasses     leave the run's classes folder in place (for debugging)
  * @param pointsAnnotation the annotation (binary name) whose {@code int value()} gives a test's points
- * @param label           names the run's class loader (with a run number), e.g. {@code 01-waiting-problem/solution}
+ * @param loaderName      the name of the run's class loader, or null for none: a named loader shows in stack
+ *                        traces ({@code name//asynckit.ex01...}), which Maven's do not, but lets checks that
+ *                        scan threads tell runs apart that overlap in time
  */
 public record RunRequest(
         List<Path> sourceRoots,
@@ -43,7 +45,7 @@ public record RunRequest(
         boolean captureOutput,
         boolean keepClasses,
         String pointsAnnotation,
-        String label) {
+        String loaderName) {
 
     public static final Duration DEFAULT_TIME_LIMIT = Duration.ofMinutes(2);
     public static final String POINTS = "asynckit.testkit.Points";
@@ -55,7 +57,6 @@ public record RunRequest(
         resourceRoots = List.copyOf(resourceRoots);
         testResourceRoots = List.copyOf(testResourceRoots);
         Objects.requireNonNull(workDir, "workDir");
-        label = label == null || label.isBlank() ? "kit-run" : label;
     }
 
     /**
@@ -88,27 +89,26 @@ public record RunRequest(
 
     public RunRequest withTimeLimit(Duration limit) {
         return new RunRequest(sourceRoots, testSources, exerciseDir, classPath, resourceRoots, testResourceRoots,
-                workDir, limit, captureOutput, keepClasses, pointsAnnotation, label);
+                workDir, limit, captureOutput, keepClasses, pointsAnnotation, loaderName);
     }
 
     public RunRequest withCapturedOutput(boolean capture) {
         return new RunRequest(sourceRoots, testSources, exerciseDir, classPath, resourceRoots, testResourceRoots,
-                workDir, timeLimit, capture, keepClasses, pointsAnnotation, label);
+                workDir, timeLimit, capture, keepClasses, pointsAnnotation, loaderName);
     }
 
     public RunRequest withKeptClasses(boolean keep) {
         return new RunRequest(sourceRoots, testSources, exerciseDir, classPath, resourceRoots, testResourceRoots,
-                workDir, timeLimit, captureOutput, keep, pointsAnnotation, label);
+                workDir, timeLimit, captureOutput, keep, pointsAnnotation, loaderName);
     }
 
-    /** Names the run's class loader, e.g. after the implementation it runs. */
-    public RunRequest withLabel(String name) {
+    public RunRequest withLoaderName(String name) {
         return new RunRequest(sourceRoots, testSources, exerciseDir, classPath, resourceRoots, testResourceRoots,
                 workDir, timeLimit, captureOutput, keepClasses, pointsAnnotation, name);
     }
 
     public RunRequest withSourceRoots(List<Path> roots) {
         return new RunRequest(roots, testSources, exerciseDir, classPath, resourceRoots, testResourceRoots,
-                workDir, timeLimit, captureOutput, keepClasses, pointsAnnotation, label);
+                workDir, timeLimit, captureOutput, keepClasses, pointsAnnotation, loaderName);
     }
 }

@@ -83,6 +83,24 @@ class EngineTest {
     }
 
     @Test
+    @DisplayName("the run's class loader is unnamed (stack traces as Maven's), or named when asked")
+    void loaderName() throws IOException {
+        write("a/p/Thing.java", "package p; public class Thing {}");
+        write("test/p/ThingTest.java", test("@Test void named() { String n = Thing.class.getClassLoader().getName();"
+                + " if (!java.util.Objects.equals(n, System.getProperty(\"expected.loader\")))"
+                + " throw new AssertionError(\"loader name \" + n); }"));
+        System.clearProperty("expected.loader");
+        assertThat(engine.run(request(List.of(dir.resolve("a")))).allPassed()).isTrue();
+        System.setProperty("expected.loader", "01-x/solution");
+        try {
+            RunResult r = engine.run(request(List.of(dir.resolve("a"))).withLoaderName("01-x/solution"));
+            assertThat(r.allPassed()).as(r.tests().toString()).isTrue();
+        } finally {
+            System.clearProperty("expected.loader");
+        }
+    }
+
+    @Test
     @DisplayName("the exercise's manifest and lesson are on the test class path under asynckit-exercise/")
     void exerciseResources() throws IOException {
         write("ex/exercise.yaml", "title: T\n");
