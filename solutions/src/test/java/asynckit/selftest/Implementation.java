@@ -52,11 +52,6 @@ record Implementation(String exercise, String name, Kind kind, List<Path> layers
         return all;
     }
 
-    /** The variant's own folder (the last layer), or the stub's for the stub. */
-    Path own() {
-        return layers.get(layers.size() - 1);
-    }
-
     private static List<String> expectedMistakes(Path variant) throws IOException {
         List<String> ids = new ArrayList<>();
         try (Stream<Path> files = Files.walk(variant)) {

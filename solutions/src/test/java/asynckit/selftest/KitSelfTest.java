@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import asynckit.course.Course;
 import asynckit.course.Manifest;
-import asynckit.selftest.TestRun.Outcome;
-import asynckit.selftest.TestRun.Status;
+import asynckit.launcher.engine.TestOutcome;
+import asynckit.launcher.engine.TestOutcome.Status;
 import asynckit.testkit.internal.BlockingKind;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -94,18 +94,18 @@ class KitSelfTest {
                         + "-Dselftest.cache=false runs it)", () -> { }));
                 continue;
             }
-            Map<Implementation, CompletableFuture<List<Outcome>>> runs = new LinkedHashMap<>();
+            Map<Implementation, CompletableFuture<List<TestOutcome>>> runs = new LinkedHashMap<>();
             for (Implementation impl : impls) {
                 if (only.isEmpty() || only.contains(impl.kind().name()) || impl.kind() == Implementation.Kind.SOLUTION) {
                     runs.put(impl, CompletableFuture.supplyAsync(() -> run(impl, exercise), RUNNERS));
                 }
             }
             List<DynamicNode> tests = new ArrayList<>();
-            CompletableFuture<List<Outcome>> solution = runs.get(impls.get(1));
+            CompletableFuture<List<TestOutcome>> solution = runs.get(impls.get(1));
             tests.add(DynamicTest.dynamicTest("manifest, lesson and tests agree",
                     () -> Agreement.check(manifest, exercise, impls, solution.join())));
             List<CompletableFuture<?>> all = new ArrayList<>();
-            for (Map.Entry<Implementation, CompletableFuture<List<Outcome>>> e : runs.entrySet()) {
+            for (Map.Entry<Implementation, CompletableFuture<List<TestOutcome>>> e : runs.entrySet()) {
                 Implementation impl = e.getKey();
                 if (!only.isEmpty() && !only.contains(impl.kind().name())) {
                     continue;
@@ -121,17 +121,17 @@ class KitSelfTest {
         return nodes;
     }
 
-    private static List<Outcome> run(Implementation impl, Path exercise) {
+    private static List<TestOutcome> run(Implementation impl, Path exercise) {
         long start = System.nanoTime();
         try {
-            List<Outcome> outcomes = TestRun.run(impl, exercise, work);
+            List<TestOutcome> outcomes = TestRun.run(impl, exercise, work);
             long millis = (System.nanoTime() - start) / 1_000_000;
             long passed = outcomes.stream().filter(o -> o.status() == Status.PASSED).count();
             System.out.printf("selftest %-30s %-40s tests %2d  passed %2d  failed %2d  %6d ms%n",
                     impl.exercise(), impl.name(), outcomes.size(), passed, outcomes.size() - passed, millis);
             if (Boolean.getBoolean("selftest.verbose")) {
                 outcomes.stream().filter(o -> o.status() == Status.FAILED).forEach(o -> System.out.printf(
-                        "---- %s / %s / %s%n%s%n", impl.exercise(), impl.name(), o.test(), o.message()));
+                        "---- %s / %s / %s%n%s%n", impl.exercise(), impl.name(), o.displayName(), o.message()));
             }
             return outcomes;
         } catch (IOException e) {
@@ -139,7 +139,7 @@ class KitSelfTest {
         }
     }
 
-    private static void verify(Implementation impl, List<Outcome> outcomes) {
+    private static void verify(Implementation impl, List<TestOutcome> outcomes) {
         long passed = outcomes.stream().filter(o -> o.status() == Status.PASSED).count();
         long failed = outcomes.stream().filter(o -> o.status() == Status.FAILED).count();
         String table = describe(outcomes);
@@ -168,10 +168,10 @@ class KitSelfTest {
         }
     }
 
-    static String describe(List<Outcome> outcomes) {
+    static String describe(List<TestOutcome> outcomes) {
         StringBuilder out = new StringBuilder();
-        for (Outcome o : outcomes) {
-            out.append("  ").append(o.status()).append("  ").append(o.test());
+        for (TestOutcome o : outcomes) {
+            out.append("  ").append(o.status()).append("  ").append(o.displayName());
             if (o.status() == Status.FAILED) {
                 String first = o.message().lines().limit(3).reduce((a, b) -> a + " | " + b).orElse("");
                 out.append("\n      ").append(first);
@@ -185,7 +185,7 @@ class KitSelfTest {
     static final class Agreement {
         private Agreement() {}
 
-        static void check(Manifest m, Path exercise, List<Implementation> impls, List<Outcome> solution)
+        static void check(Manifest m, Path exercise, List<Implementation> impls, List<TestOutcome> solution)
                 throws IOException {
             List<String> problems = new ArrayList<>();
             String tests = readAll(exercise.resolve("src/test/java"));
@@ -196,14 +196,14 @@ class KitSelfTest {
             }
             // Points: the tests' @Points and the contributed check add up to the manifest's total.
             Map<String, Integer> points = new TreeMap<>();
-            for (Outcome o : solution) {
+            for (TestOutcome o : solution) {
                 int p = o.points() >= 0 ? o.points()
                         : o.method().equals(Manifest.BLOCKING_CHECK_METHOD) && m.blockingCalls() != null
                         ? m.blockingCalls().points() : 0;
                 if (o.points() < 0 && !o.method().equals(Manifest.BLOCKING_CHECK_METHOD)) {
-                    problems.add("test '" + o.test() + "' has no @Points");
+                    problems.add("test '" + o.displayName() + "' has no @Points");
                 }
-                points.put(o.test(), p);
+                points.put(o.displayName(), p);
             }
             int sum = points.values().stream().mapToInt(Integer::intValue).sum();
             if (sum != m.points()) {

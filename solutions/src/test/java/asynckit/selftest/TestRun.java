@@ -8,7 +8,6 @@ import asynckit.launcher.engine.TestOutcome;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,22 +17,12 @@ import java.util.List;
  */
 final class TestRun {
 
-    /**
-     * How one test ended.
-     *
-     * @param method the test method's name
-     * @param points its {@code @Points}, or -1 when it has none (the contributed blocking-call test)
-     */
-    record Outcome(String test, Status status, String message, String method, int points) {}
-
-    enum Status { PASSED, FAILED, SKIPPED }
-
     /** A run that hangs past this is failed (every test left is reported as not finished). */
     static final Duration LIMIT = Duration.ofMinutes(3);
 
     private TestRun() {}
 
-    static List<Outcome> run(Implementation impl, Path exerciseDir, Path workDir) throws IOException {
+    static List<TestOutcome> run(Implementation impl, Path exerciseDir, Path workDir) throws IOException {
         RunRequest request = RunRequest.of(impl.layers(), exerciseDir.resolve("src/test/java"), exerciseDir,
                         Kit.defaultTestClassPath(), workDir.resolve(impl.exercise()))
                 .withTimeLimit(LIMIT)
@@ -47,15 +36,6 @@ final class TestRun {
             result.compileProblems().forEach(p -> errors.append("\n  ").append(p));
             throw new IllegalStateException(impl.exercise() + " " + impl.name() + " does not compile:" + errors);
         }
-        List<Outcome> outcomes = new ArrayList<>();
-        for (TestOutcome t : result.tests()) {
-            Status status = switch (t.status()) {
-                case PASSED -> Status.PASSED;
-                case FAILED -> Status.FAILED;
-                case SKIPPED -> Status.SKIPPED;
-            };
-            outcomes.add(new Outcome(t.displayName(), status, t.message(), t.method(), t.points()));
-        }
-        return outcomes;
+        return result.tests();
     }
 }

@@ -34,7 +34,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * time it was scheduled at and its delay, for failure messages.
  */
 public final class VirtualTime {
-    /** One task handed to the scheduler: when (virtual ms) it was scheduled, its delay, whether it ran. */
+    /** One task handed to the scheduler: when (virtual ms) it was scheduled, its delay, and from which thread. */
     public record Scheduled(long atMillis, long delayMillis, String thread) {
         @Override
         public String toString() {
