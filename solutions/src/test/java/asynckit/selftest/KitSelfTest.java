@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import asynckit.course.Course;
 import asynckit.course.Manifest;
+import asynckit.launcher.engine.RunResult;
 import asynckit.launcher.engine.TestOutcome;
 import asynckit.launcher.engine.TestOutcome.Status;
 import asynckit.testkit.internal.BlockingKind;
@@ -124,11 +125,13 @@ class KitSelfTest {
     private static List<TestOutcome> run(Implementation impl, Path exercise) {
         long start = System.nanoTime();
         try {
-            List<TestOutcome> outcomes = TestRun.run(impl, exercise, work);
+            RunResult result = TestRun.run(impl, exercise, work);
+            List<TestOutcome> outcomes = result.tests();
             long millis = (System.nanoTime() - start) / 1_000_000;
             long passed = outcomes.stream().filter(o -> o.status() == Status.PASSED).count();
-            System.out.printf("selftest %-30s %-40s tests %2d  passed %2d  failed %2d  %6d ms%n",
-                    impl.exercise(), impl.name(), outcomes.size(), passed, outcomes.size() - passed, millis);
+            System.out.printf("selftest %-30s %-40s tests %2d  passed %2d  failed %2d  %6d ms (compile %5d, tests %5d)%n",
+                    impl.exercise(), impl.name(), outcomes.size(), passed, outcomes.size() - passed, millis,
+                    result.compileTime().toMillis(), result.testTime().toMillis());
             if (Boolean.getBoolean("selftest.verbose")) {
                 outcomes.stream().filter(o -> o.status() == Status.FAILED).forEach(o -> System.out.printf(
                         "---- %s / %s / %s%n%s%n", impl.exercise(), impl.name(), o.displayName(), o.message()));

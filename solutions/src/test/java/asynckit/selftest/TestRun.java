@@ -22,7 +22,7 @@ final class TestRun {
 
     private TestRun() {}
 
-    static List<TestOutcome> run(Implementation impl, Path exerciseDir, Path workDir) throws IOException {
+    static RunResult run(Implementation impl, Path exerciseDir, Path workDir) throws IOException {
         RunRequest request = RunRequest.of(impl.layers(), exerciseDir.resolve("src/test/java"), exerciseDir,
                         Kit.defaultTestClassPath(), workDir.resolve(impl.exercise()))
                 .withTimeLimit(LIMIT)
@@ -36,6 +36,6 @@ final class TestRun {
             result.compileProblems().forEach(p -> errors.append("\n  ").append(p));
             throw new IllegalStateException(impl.exercise() + " " + impl.name() + " does not compile:" + errors);
         }
-        return result.tests();
+        return result;
     }
 }
