@@ -121,6 +121,27 @@ public final class Course {
         return out.toString();
     }
 
+    /** The marker lines around the README's exercise table. */
+    public static final String TABLE_START = "<!-- exercises:start";
+    public static final String TABLE_END = "<!-- exercises:end -->";
+
+    /**
+     * {@code readme} with the text between its table markers replaced by {@link #readmeTable}; the same text
+     * when the table is up to date.
+     *
+     * @throws IllegalArgumentException when the markers are missing or out of order
+     */
+    public static String withReadmeTable(String readme, List<Manifest> course) {
+        int start = readme.indexOf(TABLE_START);
+        int end = readme.indexOf(TABLE_END);
+        int from = start < 0 ? -1 : readme.indexOf('\n', start) + 1;
+        if (start < 0 || end < 0 || from <= 0 || from > end) {
+            throw new IllegalArgumentException("the README must hold the exercise table between a line starting with '"
+                    + TABLE_START + "' and a line '" + TABLE_END + "'");
+        }
+        return readme.substring(0, from) + readmeTable(course) + readme.substring(end);
+    }
+
     private static String firstLine(String s) {
         if (s == null) {
             return "";

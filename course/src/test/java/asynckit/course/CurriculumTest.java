@@ -19,54 +19,46 @@ import org.junit.jupiter.api.Test;
 /** The project's own maps of the course stay true as exercises land: the README's table and the curriculum map. */
 class CurriculumTest {
     static final Path ROOT = CourseTest.ROOT;
-    static final Pattern EXERCISE_CELL = Pattern.compile("(\\d\\d)( \\*planned\\*)?");
+    static final Pattern EXERCISE_CELL = Pattern.compile("\\d\\d");
     static final Pattern QUIZ_LESSON = Pattern.compile("^lesson: exercise (\\d+)", Pattern.MULTILINE);
 
+    /**
+     * The README's exercise table is written from the manifests: outside CI this test (in -Pselftest) writes it when it is
+     * stale (so adding an exercise needs no command; commit the README with the exercise), and in CI a stale
+     * table fails, since the README people read is the one committed.
+     */
     @Test
     void theReadmeTableListsEveryExerciseFromItsManifest() throws IOException {
-        String readme = Files.readString(ROOT.resolve("README.md"));
-        String start = "<!-- exercises:start";
-        String end = "<!-- exercises:end -->";
-        assertThat(readme).as("README.md must hold the exercise table between markers").contains(start, end);
-        String table = readme.substring(readme.indexOf('\n', readme.indexOf(start)) + 1, readme.indexOf(end));
-        String want = Course.readmeTable(Course.discover(ROOT));
-        assertThat(table)
-                .as("README.md's exercise table is generated from the manifests; paste this between the markers:%n%s", want)
-                .isEqualTo(want);
+        Path file = ROOT.resolve("README.md");
+        String readme = Files.readString(file);
+        String want = Course.withReadmeTable(readme, Course.discover(ROOT));
+        if (want.equals(readme)) {
+            return;
+        }
+        if (System.getenv("CI") != null) {
+            String table = Course.readmeTable(Course.discover(ROOT));
+            assertThat(readme).as("README.md's exercise table is stale. The kit's tests (./mvnw -q verify -Pselftest) write it from the"
+                    + " manifests outside CI; run them once and commit README.md, or paste this between the"
+                    + " markers:%n%s", table).isEqualTo(want);
+        }
+        Files.writeString(file, want);
+        System.out.println("README.md: the exercise table was written anew from the exercises' manifests; commit it.");
     }
 
     @Test
-    void theCurriculumMapNamesOnlyExercisesThatExistOrArePlanned() throws IOException {
+    void theCurriculumMapNamesEveryExerciseThatExists() throws IOException {
         Set<String> built = Course.discover(ROOT).stream().map(Manifest::code).collect(Collectors.toCollection(TreeSet::new));
         Set<String> banks = new TreeSet<>();
         try (Stream<Path> files = Files.list(ROOT.resolve("quizzes/banks"))) {
             files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".quiz"))
                     .forEach(n -> banks.add(n.substring(0, n.length() - ".quiz".length())));
         }
-        Set<String> mapped = new LinkedHashSet<>();
-        Set<String> planned = new LinkedHashSet<>();
         List<String> problems = new ArrayList<>();
+        Set<String> mapped = mapped(problems);
         for (String line : Files.readAllLines(ROOT.resolve("course/CURRICULUM.md"))) {
             String[] cells = line.split("\\|");
             if (!line.startsWith("| ") || cells.length < 5 || line.startsWith("| concept")) {
                 continue;
-            }
-            for (String cell : cells[3].split(",")) {
-                Matcher m = EXERCISE_CELL.matcher(cell.strip());
-                if (!m.matches()) {
-                    continue;
-                }
-                if (m.group(2) != null) {
-                    planned.add(m.group(1));
-                    if (built.contains(m.group(1))) {
-                        problems.add("exercise " + m.group(1) + " exists now: drop *planned* in: " + line);
-                    }
-                } else {
-                    mapped.add(m.group(1));
-                    if (!built.contains(m.group(1))) {
-                        problems.add("exercise " + m.group(1) + " does not exist (mark it *planned*): " + line);
-                    }
-                }
             }
             String quiz = cells[4].strip();
             if (!quiz.equals("—") && !banks.contains(quiz)) {
@@ -81,15 +73,32 @@ class CurriculumTest {
         assertThat(problems).isEmpty();
     }
 
+    /** Every exercise number of the map's exercise column (those that exist and those planned). */
+    static Set<String> mapped(List<String> problems) throws IOException {
+        Set<String> mapped = new LinkedHashSet<>();
+        for (String line : Files.readAllLines(ROOT.resolve("course/CURRICULUM.md"))) {
+            String[] cells = line.split("\\|");
+            if (!line.startsWith("| ") || cells.length < 5 || line.startsWith("| concept")) {
+                continue;
+            }
+            for (String cell : cells[3].split(",")) {
+                String code = cell.strip();
+                if (EXERCISE_CELL.matcher(code).matches()) {
+                    mapped.add(code);
+                } else if (!code.equals("—")) {
+                    problems.add("'" + code + "' is not a two-digit exercise number: " + line);
+                }
+            }
+        }
+        return mapped;
+    }
+
     @Test
     void quizQuestionsPointAtLessonsThatExistOrArePlanned() throws IOException {
         Set<Integer> known = new TreeSet<>();
         Course.discover(ROOT).forEach(m -> known.add(m.number()));
-        Matcher planned = Pattern.compile("(\\d\\d) \\*planned\\*").matcher(Files.readString(ROOT.resolve("course/CURRICULUM.md")));
-        while (planned.find()) {
-            known.add(Integer.parseInt(planned.group(1)));
-        }
         List<String> problems = new ArrayList<>();
+        mapped(problems).forEach(code -> known.add(Integer.parseInt(code)));
         try (Stream<Path> files = Files.list(ROOT.resolve("quizzes/banks"))) {
             for (Path bank : files.filter(f -> f.toString().endsWith(".quiz")).sorted().toList()) {
                 Matcher m = QUIZ_LESSON.matcher(Files.readString(bank));

@@ -50,12 +50,6 @@ final class KitCopy {
         }
     }
 
-    /** Lays the reference solution of {@code exercise} over its stub in the copy at {@code dest}. */
-    static void solve(Path dest, String exercise) throws IOException {
-        copyTree(ROOT.resolve("solutions").resolve(exercise).resolve("src/main/java"),
-                dest.resolve("exercises").resolve(exercise).resolve("src/main/java"));
-    }
-
     /** Runs git in {@code dir}; fails the test when git fails. */
     static void git(Path dir, String... args) throws IOException, InterruptedException {
         List<String> cmd = new java.util.ArrayList<>(List.of("git", "-c", "user.name=kit test", "-c",

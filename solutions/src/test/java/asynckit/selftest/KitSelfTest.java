@@ -42,13 +42,17 @@ import org.junit.jupiter.api.io.TempDir;
  * mistake the variant declares with a {@code // expect-mistake: ID} line). Beside them, one check that
  * the manifest, the lesson and the tests agree.
  *
- * <p>Implementations run concurrently ({@code -Dselftest.jobs=N}, default 4: most of a run is simulated
- * latency, not CPU). Outside CI an exercise whose files have not changed since it last passed is not run
+ * <p>Implementations run concurrently ({@code -Dselftest.jobs=N}, default four per core: most of a run is
+ * simulated latency, not CPU). The stub and the solution each compile the tests against themselves; the
+ * variants share one compilation of the tests (against the solution), so a run compiles only its own code. Outside CI an exercise whose files have not changed since it last passed is not run
  * again ({@code -Dselftest.cache=false} runs everything; CI always does).
  *
  * <p>Options: {@code -Dselftest.only=stub|solution|wrong|right} (or a comma list) runs those kinds of implementation,
  * {@code -Dselftest.exercise=02} the exercises whose folder starts with that text, and
  * {@code -Dselftest.verbose=true} prints every failure message (to read what learners will read).
+ *
+ * <p>While the implementations run, {@link MavenAgreement} runs {@code ./mvnw test} once over a copy of the
+ * kit, to prove that the engine behind the self-test (and {@code ./kit test}) gives Maven's results.
  */
 @DisplayName("Self-test")
 class KitSelfTest {
@@ -62,7 +66,7 @@ class KitSelfTest {
     static Path work;
 
     private static final ExecutorService RUNNERS = Executors.newFixedThreadPool(
-            Integer.getInteger("selftest.jobs", 4), r -> {
+            Integer.getInteger("selftest.jobs", 4 * Runtime.getRuntime().availableProcessors()), r -> {
                 Thread t = new Thread(r, "selftest-runner");
                 t.setDaemon(true);
                 return t;
@@ -83,36 +87,67 @@ class KitSelfTest {
                 .map(String::strip).filter(k -> !k.isEmpty()).map(String::toUpperCase).collect(Collectors.toSet());
         String filter = System.getProperty("selftest.exercise", "");
         List<DynamicNode> nodes = new ArrayList<>();
+        Map<Manifest, List<Implementation>> toRun = new LinkedHashMap<>();
         for (Manifest manifest : course) {
             if (!manifest.id().startsWith(filter)) {
                 continue;
             }
-            Path exercise = ROOT.resolve(manifest.module());
-            List<Implementation> impls = Implementation.of(exercise, ROOT.resolve("solutions"));
-            SelfTestCache.Key key = SelfTestCache.key(ROOT, manifest);
-            if (only.isEmpty() && SelfTestCache.passed(key)) {
+            if (only.isEmpty() && SelfTestCache.passed(SelfTestCache.key(ROOT, manifest))) {
                 nodes.add(DynamicTest.dynamicTest(manifest.id() + ": unchanged since it last passed (cached; "
                         + "-Dselftest.cache=false runs it)", () -> { }));
                 continue;
             }
+            toRun.put(manifest, Implementation.of(ROOT.resolve(manifest.module()), ROOT.resolve("solutions")));
+        }
+        // Maven runs one implementation of each exercise while the engine runs them all; they must agree.
+        Map<Manifest, Implementation> forMaven = new LinkedHashMap<>();
+        if (MavenAgreement.ENABLED && only.isEmpty()) {
+            toRun.forEach((m, impls) -> forMaven.put(m, impls.get(MavenAgreement.kindFor(m) == Implementation.Kind.STUB ? 0 : 1)));
+        }
+        MavenAgreement maven = forMaven.isEmpty() ? null : MavenAgreement.start(ROOT, forMaven, work, r -> {
+            Thread t = new Thread(r, "selftest-maven");
+            t.setDaemon(true);
+            t.start();
+        });
+        for (Map.Entry<Manifest, List<Implementation>> planned : toRun.entrySet()) {
+            Manifest manifest = planned.getKey();
+            List<Implementation> impls = planned.getValue();
+            Path exercise = ROOT.resolve(manifest.module());
+            SelfTestCache.Key key = SelfTestCache.key(ROOT, manifest);
+            // The stub and the solution compile the tests themselves (proving that they compile against
+            // both); the variants share one compilation of the tests against the solution.
+            Implementation reference = impls.get(1);
+            CompletableFuture<Path> sharedTests = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return TestRun.compileTests(reference, exercise, work.resolve(manifest.id()).resolve("tests"));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }, RUNNERS);
             Map<Implementation, CompletableFuture<List<TestOutcome>>> runs = new LinkedHashMap<>();
             for (Implementation impl : impls) {
                 if (only.isEmpty() || only.contains(impl.kind().name()) || impl.kind() == Implementation.Kind.SOLUTION) {
-                    runs.put(impl, CompletableFuture.supplyAsync(() -> run(impl, exercise), RUNNERS));
+                    boolean shared = impl.kind() == Implementation.Kind.WRONG || impl.kind() == Implementation.Kind.RIGHT;
+                    runs.put(impl, shared
+                            ? sharedTests.thenApplyAsync(tests -> run(impl, exercise, tests), RUNNERS)
+                            : CompletableFuture.supplyAsync(() -> run(impl, exercise, null), RUNNERS));
                 }
             }
             List<DynamicNode> tests = new ArrayList<>();
             CompletableFuture<List<TestOutcome>> solution = runs.get(impls.get(1));
             tests.add(DynamicTest.dynamicTest("manifest, lesson and tests agree",
                     () -> Agreement.check(manifest, exercise, impls, solution.join())));
-            List<CompletableFuture<?>> all = new ArrayList<>();
             for (Map.Entry<Implementation, CompletableFuture<List<TestOutcome>>> e : runs.entrySet()) {
                 Implementation impl = e.getKey();
                 if (!only.isEmpty() && !only.contains(impl.kind().name())) {
                     continue;
                 }
                 tests.add(DynamicTest.dynamicTest(impl.name(), () -> verify(impl, e.getValue().join())));
-                all.add(e.getValue());
+            }
+            Implementation inMaven = forMaven.get(manifest);
+            if (maven != null && inMaven != null) {
+                tests.add(DynamicTest.dynamicTest("./mvnw test and the engine agree (" + inMaven.name() + ")",
+                        () -> maven.check(manifest, inMaven, runs.get(inMaven).join())));
             }
             if (only.isEmpty()) {
                 tests.add(DynamicTest.dynamicTest("(remembered as passed)", () -> SelfTestCache.remember(key)));
@@ -122,10 +157,10 @@ class KitSelfTest {
         return nodes;
     }
 
-    private static List<TestOutcome> run(Implementation impl, Path exercise) {
+    private static List<TestOutcome> run(Implementation impl, Path exercise, Path precompiledTests) {
         long start = System.nanoTime();
         try {
-            RunResult result = TestRun.run(impl, exercise, work);
+            RunResult result = TestRun.run(impl, exercise, work, precompiledTests);
             List<TestOutcome> outcomes = result.tests();
             long millis = (System.nanoTime() - start) / 1_000_000;
             long passed = outcomes.stream().filter(o -> o.status() == Status.PASSED).count();

@@ -4,11 +4,9 @@ import asynckit.launcher.Kit;
 import asynckit.launcher.engine.Engine;
 import asynckit.launcher.engine.RunRequest;
 import asynckit.launcher.engine.RunResult;
-import asynckit.launcher.engine.TestOutcome;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 
 /**
  * Runs one implementation against its exercise's tests through the kit's one compile-and-run engine
@@ -20,22 +18,52 @@ final class TestRun {
     /** A run that hangs past this is failed (every test left is reported as not finished). */
     static final Duration LIMIT = Duration.ofMinutes(3);
 
+    /**
+     * One engine per runner thread, kept for the whole self-test: an engine's compiler keeps what it has read
+     * (the JDK's API for {@code --release 21}, the class path), which a fresh engine per run reads again.
+     */
+    private static final ThreadLocal<Engine> ENGINES = ThreadLocal.withInitial(Engine::sharingLibraries);
+
     private TestRun() {}
 
-    static RunResult run(Implementation impl, Path exerciseDir, Path workDir) throws IOException {
-        RunRequest request = RunRequest.of(impl.layers(), exerciseDir.resolve("src/test/java"), exerciseDir,
-                        Kit.defaultTestClassPath(), workDir.resolve(impl.exercise()))
-                .withTimeLimit(LIMIT)
-                .withLoaderName(impl.exercise() + "/" + impl.name());
-        RunResult result;
-        try (Engine engine = Engine.sharingLibraries()) {
-            result = engine.run(request);
+    /**
+     * Compiles the exercise's tests once against {@code impl} (the reference solution) into {@code into},
+     * for the runs of the exercise's variants; throws when they do not compile.
+     */
+    static Path compileTests(Implementation impl, Path exerciseDir, Path into) throws IOException {
+        Engine.CompiledTests compiled = ENGINES.get().compileTests(request(impl, exerciseDir, into), into);
+        if (!compiled.problems().isEmpty()) {
+            StringBuilder errors = new StringBuilder();
+            compiled.problems().forEach(p -> errors.append("\n  ").append(p));
+            throw new IllegalStateException("the tests of " + impl.exercise() + " do not compile against its "
+                    + impl.name() + ":" + errors);
         }
+        return compiled.testClasses();
+    }
+
+    /**
+     * Runs the tests against {@code impl}; with {@code precompiledTests} (from {@link #compileTests}) only the
+     * implementation is compiled, else the tests are compiled against it too.
+     */
+    static RunResult run(Implementation impl, Path exerciseDir, Path workDir, Path precompiledTests)
+            throws IOException {
+        RunRequest request = request(impl, exerciseDir, workDir.resolve(impl.exercise()));
+        if (precompiledTests != null) {
+            request = request.withPrecompiledTests(precompiledTests);
+        }
+        RunResult result = ENGINES.get().run(request);
         if (!result.compiled()) {
             StringBuilder errors = new StringBuilder();
             result.compileProblems().forEach(p -> errors.append("\n  ").append(p));
             throw new IllegalStateException(impl.exercise() + " " + impl.name() + " does not compile:" + errors);
         }
         return result;
+    }
+
+    private static RunRequest request(Implementation impl, Path exerciseDir, Path workDir) throws IOException {
+        return RunRequest.of(impl.layers(), exerciseDir.resolve("src/test/java"), exerciseDir,
+                        Kit.defaultTestClassPath(), workDir)
+                .withTimeLimit(LIMIT)
+                .withLoaderName(impl.exercise() + "/" + impl.name());
     }
 }

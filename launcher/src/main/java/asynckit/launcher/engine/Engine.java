@@ -127,37 +127,18 @@ public final class Engine implements AutoCloseable {
         Path dir = Files.createDirectories(req.workDir())
                 .resolve("run-" + ProcessHandle.current().pid() + "-" + RUNS.incrementAndGet());
         Path classes = Files.createDirectories(dir.resolve("classes"));
-        Path testClasses = Files.createDirectories(dir.resolve("test-classes"));
+        boolean precompiled = req.precompiledTests() != null;
+        Path testClasses = precompiled ? req.precompiledTests() : Files.createDirectories(dir.resolve("test-classes"));
         try {
-            Map<String, Path> sources = overlay(req.sourceRoots());
-            List<Path> tests = javaFiles(req.testSources());
-            List<CompileProblem> problems = compile(List.copyOf(sources.values()), classes, List.of(), false);
-            if (problems.isEmpty()) {
-                List<Path> testPath = new ArrayList<>();
-                testPath.add(classes);
-                testPath.addAll(req.classPath());
-                problems = compile(tests, testClasses, testPath, true);
-            }
-            for (Path res : req.resourceRoots()) {
-                copyTree(res, classes);
-            }
-            for (Path res : req.testResourceRoots()) {
-                copyTree(res, testClasses);
-            }
-            if (req.exerciseDir() != null) {
-                Path target = Files.createDirectories(testClasses.resolve("asynckit-exercise"));
-                for (String name : List.of("exercise.yaml", "README.md")) {
-                    Path from = req.exerciseDir().resolve(name);
-                    if (Files.isRegularFile(from)) {
-                        Files.copy(from, target.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-                    }
-                }
+            List<CompileProblem> problems = compileProduction(req, classes);
+            if (problems.isEmpty() && !precompiled) {
+                problems = compileTestsInto(req, classes, testClasses);
             }
             Duration compileTime = Duration.ofNanos(System.nanoTime() - t0);
             if (!problems.isEmpty()) {
                 return new RunResult(problems, List.of(), false, "", compileTime, Duration.ZERO);
             }
-            List<String> classNames = testClassNames(req.testSources(), tests);
+            List<String> classNames = testClassNames(req.testSources(), javaFiles(req.testSources()));
             long t1 = System.nanoTime();
             Execution ex = execute(req, classNames, classes, testClasses);
             return new RunResult(List.of(), ex.outcomes, ex.timedOut, ex.output, compileTime,
@@ -167,6 +148,63 @@ public final class Engine implements AutoCloseable {
                 deleteTree(dir);
             }
         }
+    }
+
+    /**
+     * Compiles the request's tests once, for later runs of other implementations of the same exercise
+     * ({@link RunRequest#withPrecompiledTests}): the production sources into {@code into/classes} (the API
+     * the tests compile against), the tests and their resources (the exercise's manifest and lesson
+     * included) into {@code into/test-classes}, which it returns with the problems found (empty when none).
+     */
+    public synchronized CompiledTests compileTests(RunRequest req, Path into) throws IOException {
+        Path classes = Files.createDirectories(into.resolve("classes"));
+        Path testClasses = Files.createDirectories(into.resolve("test-classes"));
+        List<CompileProblem> problems = compileProduction(req, classes);
+        if (problems.isEmpty()) {
+            problems = compileTestsInto(req, classes, testClasses);
+        }
+        return new CompiledTests(testClasses, problems);
+    }
+
+    /**
+     * What {@link #compileTests} wrote.
+     *
+     * @param testClasses the test classes and resources, for {@link RunRequest#withPrecompiledTests}
+     * @param problems    the compile errors; when there are any, the folder is not to be used
+     */
+    public record CompiledTests(Path testClasses, List<CompileProblem> problems) {
+        public CompiledTests {
+            problems = List.copyOf(problems);
+        }
+    }
+
+    private List<CompileProblem> compileProduction(RunRequest req, Path classes) throws IOException {
+        Map<String, Path> sources = overlay(req.sourceRoots());
+        List<CompileProblem> problems = compile(List.copyOf(sources.values()), classes, List.of(), false);
+        for (Path res : req.resourceRoots()) {
+            copyTree(res, classes);
+        }
+        return problems;
+    }
+
+    private List<CompileProblem> compileTestsInto(RunRequest req, Path classes, Path testClasses) throws IOException {
+        List<Path> testPath = new ArrayList<>();
+        testPath.add(classes);
+        testPath.addAll(req.classPath());
+        List<CompileProblem> problems = compile(javaFiles(req.testSources()), testClasses, testPath, true);
+        for (Path res : req.testResourceRoots()) {
+            copyTree(res, testClasses);
+        }
+        if (req.exerciseDir() != null) {
+            Path target = Files.createDirectories(testClasses.resolve("asynckit-exercise"));
+            for (String name : List.of("exercise.yaml", "README.md")) {
+                Path from = req.exerciseDir().resolve(name);
+                if (Files.isRegularFile(from)) {
+                    Files.copy(from, target.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        return problems;
     }
 
     private record Execution(List<TestOutcome> outcomes, boolean timedOut, String output) {}

@@ -32,6 +32,12 @@ import java.util.Objects;
  * @param loaderName      the name of the run's class loader, or null for none: a named loader shows in stack
  *                        traces ({@code name//asynckit.ex01...}), which Maven's do not, but lets checks that
  *                        scan threads tell runs apart that overlap in time
+ * @param precompiledTests the test classes (with their resources) that {@link Engine#compileTests} wrote for
+ *                        the same tests against the same API, or null: the run then compiles only the
+ *                        production sources and leaves this folder as it is. Many implementations of one
+ *                        exercise (the self-test's variants) then share one compilation of the tests; a
+ *                        variant whose classes do not fit the tests fails at run time (a linkage error)
+ *                        instead of at compile time
  */
 public record RunRequest(
         List<Path> sourceRoots,
@@ -45,7 +51,8 @@ public record RunRequest(
         boolean captureOutput,
         boolean keepClasses,
         String pointsAnnotation,
-        String loaderName) {
+        String loaderName,
+        Path precompiledTests) {
 
     public static final Duration DEFAULT_TIME_LIMIT = Duration.ofMinutes(2);
     public static final String POINTS = "asynckit.testkit.Points";
@@ -66,7 +73,7 @@ public record RunRequest(
     public static RunRequest of(List<Path> sourceRoots, Path testSources, Path exerciseDir, List<Path> classPath,
                                 Path workDir) {
         return new RunRequest(sourceRoots, testSources, exerciseDir, classPath, List.of(), List.of(), workDir,
-                DEFAULT_TIME_LIMIT, false, false, POINTS, null);
+                DEFAULT_TIME_LIMIT, false, false, POINTS, null, null);
     }
 
     /**
@@ -80,7 +87,7 @@ public record RunRequest(
         List<Path> res = existing(exerciseDir.resolve("src/main/resources"));
         List<Path> testRes = existing(exerciseDir.resolve("src/test/resources"));
         return new RunRequest(roots, exerciseDir.resolve("src/test/java"), exerciseDir, classPath, res, testRes,
-                workDir, DEFAULT_TIME_LIMIT, false, false, POINTS, null);
+                workDir, DEFAULT_TIME_LIMIT, false, false, POINTS, null, null);
     }
 
     private static List<Path> existing(Path dir) {
@@ -89,26 +96,31 @@ public record RunRequest(
 
     public RunRequest withTimeLimit(Duration limit) {
         return new RunRequest(sourceRoots, testSources, exerciseDir, classPath, resourceRoots, testResourceRoots,
-                workDir, limit, captureOutput, keepClasses, pointsAnnotation, loaderName);
+                workDir, limit, captureOutput, keepClasses, pointsAnnotation, loaderName, precompiledTests);
     }
 
     public RunRequest withCapturedOutput(boolean capture) {
         return new RunRequest(sourceRoots, testSources, exerciseDir, classPath, resourceRoots, testResourceRoots,
-                workDir, timeLimit, capture, keepClasses, pointsAnnotation, loaderName);
+                workDir, timeLimit, capture, keepClasses, pointsAnnotation, loaderName, precompiledTests);
     }
 
     public RunRequest withKeptClasses(boolean keep) {
         return new RunRequest(sourceRoots, testSources, exerciseDir, classPath, resourceRoots, testResourceRoots,
-                workDir, timeLimit, captureOutput, keep, pointsAnnotation, loaderName);
+                workDir, timeLimit, captureOutput, keep, pointsAnnotation, loaderName, precompiledTests);
     }
 
     public RunRequest withLoaderName(String name) {
         return new RunRequest(sourceRoots, testSources, exerciseDir, classPath, resourceRoots, testResourceRoots,
-                workDir, timeLimit, captureOutput, keepClasses, pointsAnnotation, name);
+                workDir, timeLimit, captureOutput, keepClasses, pointsAnnotation, name, precompiledTests);
+    }
+
+    public RunRequest withPrecompiledTests(Path testClasses) {
+        return new RunRequest(sourceRoots, testSources, exerciseDir, classPath, resourceRoots, testResourceRoots,
+                workDir, timeLimit, captureOutput, keepClasses, pointsAnnotation, loaderName, testClasses);
     }
 
     public RunRequest withSourceRoots(List<Path> roots) {
         return new RunRequest(roots, testSources, exerciseDir, classPath, resourceRoots, testResourceRoots,
-                workDir, timeLimit, captureOutput, keepClasses, pointsAnnotation, loaderName);
+                workDir, timeLimit, captureOutput, keepClasses, pointsAnnotation, loaderName, precompiledTests);
     }
 }
