@@ -65,8 +65,19 @@ class KitSelfTest {
     @TempDir
     static Path work;
 
-    private static final ExecutorService RUNNERS = Executors.newFixedThreadPool(
-            Integer.getInteger("selftest.jobs", 4 * Runtime.getRuntime().availableProcessors()), r -> {
+    static final int JOBS = Integer.getInteger("selftest.jobs", 4 * Runtime.getRuntime().availableProcessors());
+
+    static {
+        // Runs that overlap share this JVM's common pool, which a learner's run has to itself: a variant that
+        // sleeps or joins on a pool thread (02's sleep-in-the-common-pool, for one) would starve the runs
+        // beside it. One common-pool thread per runner gives each run what it would have alone on two cores.
+        String key = "java.util.concurrent.ForkJoinPool.common.parallelism";
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, String.valueOf(Math.max(JOBS, Runtime.getRuntime().availableProcessors() - 1)));
+        }
+    }
+
+    private static final ExecutorService RUNNERS = Executors.newFixedThreadPool(JOBS, r -> {
                 Thread t = new Thread(r, "selftest-runner");
                 t.setDaemon(true);
                 return t;
@@ -74,6 +85,11 @@ class KitSelfTest {
 
     @AfterAll
     static void stopRunners() {
+        if (java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() < JOBS) {
+            System.out.println("selftest: note: the common pool was started before the self-test could widen it (parallelism "
+                    + java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + " for " + JOBS + " runners); runs"
+                    + " that block its threads may slow the runs beside them");
+        }
         RUNNERS.shutdownNow();
     }
 
