@@ -59,7 +59,9 @@ final class MavenAgreement {
                 }
                 List<String> modules = chosen.keySet().stream().map(Manifest::module).toList();
                 Path log = work.resolve("maven-agreement.log");
-                Process mvn = new ProcessBuilder("sh", "./mvnw", "-B", "test", "-pl", String.join(",", modules),
+                // -am: the testkit is built from the copy, never taken from the local repository (~/.m2 may hold
+                // another version of it).
+                Process mvn = new ProcessBuilder("sh", "./mvnw", "-B", "test", "-am", "-pl", String.join(",", modules),
                         "-Dmaven.test.failure.ignore=true")
                         .directory(copy.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
                 if (!mvn.waitFor(LIMIT_MINUTES, TimeUnit.MINUTES)) {
