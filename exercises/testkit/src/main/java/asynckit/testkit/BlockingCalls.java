@@ -4,10 +4,12 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import asynckit.testkit.internal.BlockingKind;
 import asynckit.testkit.internal.ClassImports;
+import asynckit.testkit.internal.SpinLoops;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.AccessTarget;
 import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaCodeUnitReference;
 import com.tngtech.archunit.lang.ArchRule;
@@ -29,7 +31,9 @@ import java.util.Set;
  * <p>The rule is built with ArchUnit's {@code accessTargetWhere} and an {@code isAssignableTo} check
  * on the call's owner, so it also catches method references ({@code CompletableFuture::join}) and
  * calls through subtypes ({@code ScheduledFuture.get()}), which {@code callMethod(...)} misses. The
- * families of calls are the catalogue in {@link BlockingKind}.
+ * families of calls are the catalogue in {@link BlockingKind}. Loops that wait by asking a future
+ * again and again ({@code while (!f.isDone())}) are found in the bytecode ({@link SpinLoops}) and reported
+ * as {@code spin-wait}.
  *
  * <p>A rule like this passes on an empty stub; a test must prove the code works before it runs it.
  */
@@ -100,7 +104,8 @@ public final class BlockingCalls {
 
     /** Imports the production classes and returns every forbidden call found, by file and line. */
     public List<Violation> violations() {
-        EvaluationResult result = rule().evaluate(ClassImports.of(anchor));
+        JavaClasses classes = ClassImports.of(anchor);
+        EvaluationResult result = rule().evaluate(classes);
         Set<BlockingKind> kinds = kinds();
         List<Violation> found = new ArrayList<>();
         result.handleViolations(new ViolationHandler<JavaAccess<?>>() {
@@ -120,6 +125,24 @@ public final class BlockingCalls {
                 }
             }
         });
+        if (kinds.contains(BlockingKind.SPIN)) {
+            for (SpinLoops.Spin spin : SpinLoops.in(anchor)) {
+                if (isAllowed(spin.method())) {
+                    continue;
+                }
+                String simple = spin.className().substring(spin.className().lastIndexOf('.') + 1);
+                String[] lambda = spin.method().split("\\$");
+                // ArchUnit keeps no code unit for a lambda's synthetic method; name it as origin() would.
+                String origin = spin.method().startsWith("lambda$") && lambda.length > 1
+                        ? simple.split("\\$")[0] + "." + lambda[1] + "() (in a lambda)"
+                        : classes.contain(spin.className()) ? classes.get(spin.className()).getCodeUnits().stream()
+                                .filter(u -> u.getName().equals(spin.method()) && u.getDescriptor().equals(spin.descriptor()))
+                                .findFirst().map(BlockingCalls::origin).orElse(simple + "." + spin.method() + "()")
+                        : simple + "." + spin.method() + "()";
+                found.add(new Violation(BlockingKind.SPIN, spin.file() + ":" + spin.line(), origin,
+                        spin.call() + " asked again and again in a loop, until the future is done"));
+            }
+        }
         found.sort(Comparator.comparing(Violation::where));
         return found;
     }
@@ -168,7 +191,10 @@ public final class BlockingCalls {
     }
 
     private boolean isAllowed(JavaCodeUnit origin) {
-        String name = origin.getName();
+        return isAllowed(origin.getName());
+    }
+
+    private boolean isAllowed(String name) {
         return allowedMethods.stream().anyMatch(m -> name.equals(m) || name.startsWith("lambda$" + m + "$"));
     }
 }

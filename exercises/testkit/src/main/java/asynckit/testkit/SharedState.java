@@ -127,22 +127,7 @@ public final class SharedState {
     private static List<Finding> plainFieldsWrittenFromCallbacks(Class<?> anchor) {
         List<Finding> found = new ArrayList<>();
         String packagePath = anchor.getPackageName().replace('.', '/');
-        Path dir;
-        try {
-            URL location = anchor.getProtectionDomain().getCodeSource().getLocation();
-            dir = Path.of(location.toURI()).resolve(packagePath);
-        } catch (URISyntaxException | RuntimeException e) {
-            return found;
-        }
-        if (!Files.isDirectory(dir)) {
-            return found;
-        }
-        List<Path> classFiles;
-        try (Stream<Path> files = Files.walk(dir)) {
-            classFiles = files.filter(f -> f.toString().endsWith(".class")).sorted().toList();
-        } catch (IOException e) {
-            return found;
-        }
+        List<Path> classFiles = asynckit.testkit.internal.ClassFiles.of(anchor);
         for (Path file : classFiles) {
             try {
                 scan(Files.readAllBytes(file), packagePath, anchor.getClassLoader(), found);

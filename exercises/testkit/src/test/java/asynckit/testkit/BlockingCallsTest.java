@@ -8,6 +8,7 @@ import asynckit.testkit.BlockingCalls.Violation;
 import asynckit.testkit.fixtures.clean.Composes;
 import asynckit.testkit.fixtures.edge.JoinsAtTheEdge;
 import asynckit.testkit.fixtures.methodref.JoinsByReference;
+import asynckit.testkit.fixtures.spin.PollsInAPool;
 import asynckit.testkit.fixtures.subtype.GetsThroughSubtype;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,18 @@ class BlockingCallsTest {
         assertThat(found).singleElement().satisfies(v -> {
             assertThat(v.kind()).isEqualTo(BlockingKind.FUTURE_WAIT);
             assertThat(v.call()).isEqualTo("ScheduledFuture.get()");
+        });
+    }
+
+    @Test
+    void catchesALoopThatAsksAFutureUntilItIsDoneInALambda() {
+        List<Violation> found = BlockingCalls.in(PollsInAPool.class, LESSON, 1).forbidAll().violations();
+
+        assertThat(found).singleElement().satisfies(v -> {
+            assertThat(v.kind()).isEqualTo(BlockingKind.SPIN);
+            assertThat(v.call()).startsWith("CompletableFuture.isDone() asked again and again in a loop");
+            assertThat(v.where()).isEqualTo("PollsInAPool.java:9");
+            assertThat(v.origin()).isEqualTo("PollsInAPool.after() (in a lambda)");
         });
     }
 
