@@ -212,6 +212,13 @@ class KitSelfTest {
             case WRONG -> {
                 assertThat(failed).as(impl.name() + " must be rejected by at least one test:\n" + table)
                         .isPositive();
+                // Every failure teaches: a mistake named, and the hint that explains it (never raw AssertJ text).
+                List<String> untagged = outcomes.stream().filter(o -> o.status() == Status.FAILED)
+                        .filter(o -> !o.message().contains("Mistake [") || !o.message().contains("-> Hint "))
+                        .map(o -> "'" + o.displayName() + "': " + o.message().lines().findFirst().orElse(""))
+                        .toList();
+                assertThat(untagged).as(impl.name() + ": every failure must name a mistake (Mistake [id]) and point"
+                        + " at its hint (-> Hint N in ...); these do not:").isEmpty();
                 for (String mistake : impl.expectedMistakes()) {
                     assertThat(outcomes.stream().filter(o -> o.status() == Status.FAILED)
                             .anyMatch(o -> o.message().contains("[" + mistake + "]")))
