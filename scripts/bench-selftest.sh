@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # How long does the kit's own proof take? Times the whole `./mvnw -q verify -Pselftest` (cache off, as in
 # CI) RUNS times on an idle machine and RUNS times while every core is kept busy by `yes`, and prints
-# each run, the medians and the verdicts. Usage: scripts/bench-selftest.sh [RUNS]   (default 3)
+# each run, the medians and the verdicts.
+# Usage: scripts/bench-selftest.sh [RUNS] [MAVEN ARGS...]   (default 3 runs; e.g. -Dselftest.exercise=01,02,03,04
+# times the self-test with four exercises)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
+shift || true
+extra=("$@")
 logs=$(mktemp -d)
-echo "exercises: $(ls -d exercises/[0-9][0-9]-*/ | wc -l), cores: $(nproc), logs: $logs"
+echo "exercises: $(ls -d exercises/[0-9][0-9]-*/ | wc -l), cores: $(nproc), args: ${extra[*]:-none}, logs: $logs"
 ./mvnw -q -B test-compile -Pselftest > "$logs/build.log" 2>&1 || { cat "$logs/build.log"; exit 1; }
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
@@ -14,7 +18,7 @@ failures=0
 one_run() { # $1 label, $2 index
   local start end status
   start=$(date +%s%N)
-  ./mvnw -q -B -o verify -Pselftest -Dselftest.cache=false > "$logs/$1-$2.log" 2>&1
+  ./mvnw -q -B -o verify -Pselftest -Dselftest.cache=false "${extra[@]}" > "$logs/$1-$2.log" 2>&1
   status=$?
   end=$(date +%s%N)
   local secs=$(( (end - start) / 1000000 ))

@@ -48,7 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
  * again ({@code -Dselftest.cache=false} runs everything; CI always does).
  *
  * <p>Options: {@code -Dselftest.only=stub|solution|wrong|right} (or a comma list) runs those kinds of implementation,
- * {@code -Dselftest.exercise=02} the exercises whose folder starts with that text, and
+ * {@code -Dselftest.exercise=02} the exercises whose folder starts with that text (or with any of a comma list: {@code 01,02,03,04}), and
  * {@code -Dselftest.verbose=true} prints every failure message (to read what learners will read).
  *
  * <p>While the implementations run, {@link MavenAgreement} runs {@code ./mvnw test} once over a copy of the
@@ -101,11 +101,12 @@ class KitSelfTest {
         assertThat(course).as("exercises under " + ROOT.resolve("exercises")).isNotEmpty();
         Set<String> only = Arrays.stream(System.getProperty("selftest.only", "").split(","))
                 .map(String::strip).filter(k -> !k.isEmpty()).map(String::toUpperCase).collect(Collectors.toSet());
-        String filter = System.getProperty("selftest.exercise", "");
+        List<String> filters = Arrays.stream(System.getProperty("selftest.exercise", "").split(","))
+                .map(String::strip).toList();
         List<DynamicNode> nodes = new ArrayList<>();
         Map<Manifest, List<Implementation>> toRun = new LinkedHashMap<>();
         for (Manifest manifest : course) {
-            if (!manifest.id().startsWith(filter)) {
+            if (filters.stream().noneMatch(manifest.id()::startsWith)) {
                 continue;
             }
             if (only.isEmpty() && SelfTestCache.passed(SelfTestCache.key(ROOT, manifest))) {
