@@ -562,15 +562,17 @@ class ChatHandlerTest implements NoBlockingCalls {
                     .timeline(chat.timeline())
                     .failure();
         }
-        if (!chat.backend.awaitCall(ask)) {
-            if (result.isDone()) {
-                throw DID_NOT_CALL.report()
-                        .saw("onMessage(\"" + text + "\") never asked the assistant, and its future was already complete: "
-                                + (result.isCompletedExceptionally() ? "failed." : "\"" + result.getNow(null) + "\".")
-                                + "\nThe reply comes from assistant.reply(text), and only from there.")
-                        .timeline(chat.timeline())
-                        .failure();
-            }
+        // A future complete before the assistant was asked cannot hold the assistant's reply: say so at once.
+        boolean asked = !result.isDone() && chat.backend.awaitCall(ask);
+        if (!asked && result.isDone() && !chat.backend.awaitCall(ask, Duration.ZERO)) {
+            throw DID_NOT_CALL.report()
+                    .saw("onMessage(\"" + text + "\") completed its future before it had asked the assistant: "
+                            + (result.isCompletedExceptionally() ? "it failed." : "\"" + result.getNow(null) + "\".")
+                            + "\nThe reply comes from assistant.reply(text), and only from there.")
+                    .timeline(chat.timeline())
+                    .failure();
+        }
+        if (!asked && !chat.backend.awaitCall(ask, Duration.ZERO)) {
             throw REPLY_WAITED.report()
                     .saw("onMessage(\"" + text + "\") started " + save + ", then did not ask the assistant while"
                             + " that save was pending.\nThe save runs in the background; asking the assistant must"
@@ -790,10 +792,15 @@ class ChatHandlerTest implements NoBlockingCalls {
 
         /** Whether a call with this label has been made, or is made within {@link #SOON}. */
         boolean awaitCall(String label) {
+            return awaitCall(label, SOON);
+        }
+
+        /** Whether a call with this label has been made, or is made within {@code within}. */
+        boolean awaitCall(String label, Duration within) {
             for (ManualService<?> service : List.of(saves, replies)) {
                 String prefix = service.name() + "(";
                 if (label.startsWith(prefix)) {
-                    return service.awaitCall(label.substring(prefix.length(), label.length() - 1), SOON);
+                    return service.awaitCall(label.substring(prefix.length(), label.length() - 1), within);
                 }
             }
             throw new IllegalArgumentException("not a store or assistant call: " + label);
