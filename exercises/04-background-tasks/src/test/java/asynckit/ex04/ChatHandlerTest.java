@@ -6,6 +6,7 @@ import asynckit.testkit.Exercise;
 import asynckit.testkit.Lesson;
 import asynckit.testkit.ManualService;
 import asynckit.testkit.Mistake;
+import asynckit.testkit.Patience;
 import asynckit.testkit.NoBlockingCalls;
 import asynckit.testkit.Points;
 import asynckit.testkit.Reachability;
@@ -57,6 +58,8 @@ class ChatHandlerTest implements NoBlockingCalls {
     /** How long something that should happen at once may take (right code takes microseconds). */
     private static final Duration SOON = TimeScale.millis(1_000);
     private static final Duration BOUND = TimeScale.millis(5_000);
+    /** SOON for every wait for a call until one runs it out; then a quarter of it. */
+    private static final Patience PATIENCE = Patience.of(SOON);
 
     @Test
     @Points(1)
@@ -790,9 +793,12 @@ class ChatHandlerTest implements NoBlockingCalls {
             return replies.call(text);
         }
 
-        /** Whether a call with this label has been made, or is made within {@link #SOON}. */
+        /**
+         * Whether a call with this label has been made, or is made within {@link #SOON} (a quarter of it once a
+         * wait for a call has run out in this run: see {@link Patience}).
+         */
         boolean awaitCall(String label) {
-            return awaitCall(label, SOON);
+            return PATIENCE.await(label + " was called", within -> awaitCall(label, within));
         }
 
         /** Whether a call with this label has been made, or is made within {@code within}. */

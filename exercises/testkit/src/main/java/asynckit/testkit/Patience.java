@@ -45,6 +45,22 @@ public final class Patience {
     }
 
     /**
+     * Waits for something the code should do by itself (a call it should make), with the same rule:
+     * {@code waitFor} is given the bound and says whether it happened within it. A full wait in vain is the
+     * proof for the waits after it.
+     */
+    public boolean await(String what, java.util.function.Predicate<Duration> waitFor) {
+        boolean proven = proof != null;
+        if (waitFor.test(proven ? shortened : bound)) {
+            return true;
+        }
+        if (!proven) {
+            proof = what + " did not happen within " + bound.toMillis() + " ms";
+        }
+        return false;
+    }
+
+    /**
      * Waits for {@code stage} as {@link Settle#within(CompletionStage, Duration)} does, for {@link #bound()}.
      * Call it only once everything the stage needs has arrived. A full wait that ends pending is the proof
      * for the waits after it; a shortened one says in its message what was proven before.

@@ -35,6 +35,17 @@ class PatienceTest {
     }
 
     @Test
+    void aWaitForACallThatNeverCameShortensTheNextOnes() {
+        Patience patience = Patience.of(Duration.ofMillis(400));
+        java.util.List<Duration> given = new java.util.ArrayList<>();
+        assertThat(patience.await("save(hi) was called", bound -> given.add(bound) && true)).isTrue();
+        assertThat(patience.await("save(hi) was called", bound -> !given.add(bound))).isFalse();
+        assertThat(patience.proof()).isEqualTo("save(hi) was called did not happen within 400 ms");
+        assertThat(patience.await("save(yo) was called", bound -> !given.add(bound))).isFalse();
+        assertThat(given).containsExactly(Duration.ofMillis(400), Duration.ofMillis(400), Duration.ofMillis(100));
+    }
+
+    @Test
     void aWaitStopsAsSoonAsItIsHopelessAndSaysWhy() {
         Settle<String> settled = Settle.within(new CompletableFuture<>(), Duration.ofSeconds(30),
                 () -> "the loop's only timer is due in 200000 s");
