@@ -8,6 +8,7 @@ import asynckit.testkit.ManualService;
 import asynckit.testkit.Mistake;
 import asynckit.testkit.NoBlockingCalls;
 import asynckit.testkit.Overlap;
+import asynckit.testkit.Patience;
 import asynckit.testkit.Points;
 import asynckit.testkit.Rendezvous;
 import asynckit.testkit.Returns;
@@ -43,6 +44,8 @@ class PageFetcherTest implements NoBlockingCalls {
     static final Mistake UNSAFE_SHARED_STATE = LESSON.mistake("unsafe-shared-state");
 
     private static final Duration BOUND = TimeScale.millis(2_000);
+    /** BOUND for every wait until one runs it out; then a quarter of it (see Patience). */
+    private static final Patience PATIENCE = Patience.of(BOUND);
     private static final Duration SHORT = TimeScale.millis(500);
     private static final List<String> URLS = List.of("a", "b", "c");
     private static final List<String> PAGES = List.of("<page a>", "<page b>", "<page c>");
@@ -110,7 +113,7 @@ class PageFetcherTest implements NoBlockingCalls {
             }
             pages.complete("a", body("a"));
 
-            Settle<List<String>> settled = Settle.within(result, BOUND);
+            Settle<List<String>> settled = PATIENCE.settle(result, "fetchAll(a, b, c)");
             List<String> bodies = settled.value(NEVER_COMPLETED, WRONG_FAILURE, "fetchAll(a, b, c)");
             if (!PAGES.equals(bodies)) {
                 throw COMPLETION_ORDER.report()
@@ -170,7 +173,8 @@ class PageFetcherTest implements NoBlockingCalls {
                                 + ". With nothing to fetch, the empty list is ready at once.")
                         .failure();
             }
-            List<String> bodies = Settle.within(result, BOUND).value(EMPTY_INPUT, EMPTY_INPUT, "fetchAll(no urls)");
+            List<String> bodies = PATIENCE.settle(result, "fetchAll(no urls)").value(EMPTY_INPUT, EMPTY_INPUT,
+                    "fetchAll(no urls)");
             if (bodies == null || !bodies.isEmpty() || pages.timeline().size() != 0) {
                 throw EMPTY_INPUT.report()
                         .saw("fetchAll(no urls) gave " + bodies + " after " + pages.timeline().size() + " fetches;"
@@ -243,7 +247,8 @@ class PageFetcherTest implements NoBlockingCalls {
             if (pages.callCount() == 0) {
                 throw DID_NOT_CALL.report().saw("fetchAll(a, b, c) made no fetch at all.").failure();
             }
-            List<String> bodies = Settle.within(result, BOUND).value(NEVER_COMPLETED, WRONG_FAILURE, "fetchAll(a, b, c)");
+            List<String> bodies = PATIENCE.settle(result, "fetchAll(a, b, c)").value(NEVER_COMPLETED, WRONG_FAILURE,
+                    "fetchAll(a, b, c)");
             pages.waits().assertNone(BLOCKED_POOL_THREAD, "While the pages arrived", pages.timeline());
             if (!PAGES.equals(bodies)) {
                 throw COMPLETION_ORDER.report().saw("fetchAll(a, b, c) gave " + bodies + ".").expected(PAGES)
@@ -394,6 +399,6 @@ class PageFetcherTest implements NoBlockingCalls {
         } catch (RuntimeException e) {
             result = CompletableFuture.failedFuture(e);
         }
-        return Settle.within(result, BOUND);
+        return PATIENCE.settle(result, "fetchAll(" + String.join(", ", urls) + ")");
     }
 }

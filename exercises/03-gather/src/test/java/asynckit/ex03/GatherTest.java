@@ -5,6 +5,7 @@ import asynckit.testkit.Lesson;
 import asynckit.testkit.Burst;
 import asynckit.testkit.ManualFutures;
 import asynckit.testkit.Mistake;
+import asynckit.testkit.Patience;
 import asynckit.testkit.NoBlockingCalls;
 import asynckit.testkit.Points;
 import asynckit.testkit.Returns;
@@ -46,6 +47,7 @@ class GatherTest implements NoBlockingCalls {
 
     /** How long a test waits for a future that right code has already completed. */
     private static final Duration BOUND = TimeScale.millis(2_000);
+    private static final Patience PATIENCE = Patience.of(BOUND);
     /** How long to give code that completes its result on another thread, before the next step. */
     private static final Duration SHORT = TimeScale.millis(500);
 
@@ -216,7 +218,7 @@ class GatherTest implements NoBlockingCalls {
             if (result.pending()) {
                 throw NEVER_COMPLETED.report()
                         .saw("Every input had completed (two of them by failing), and settled(a, b, c, d) was still"
-                                + " pending " + BOUND.toMillis() + " ms later.")
+                                + " pending " + later(result))
                         .detail(inputs.render())
                         .failure();
             }
@@ -250,8 +252,7 @@ class GatherTest implements NoBlockingCalls {
             requireSettledNotFailed(result, "settled(a, b, c)", inputs);
             if (result.pending()) {
                 throw NEVER_COMPLETED.report()
-                        .saw("Every input had completed, and settled(a, b, c) was still pending " + BOUND.toMillis()
-                                + " ms later.")
+                        .saw("Every input had completed, and settled(a, b, c) was still pending " + later(result))
                         .detail(inputs.render())
                         .failure();
             }
@@ -458,8 +459,20 @@ class GatherTest implements NoBlockingCalls {
                 .failure();
     }
 
+    /**
+     * Waits for a result whose inputs have all completed. Once one such wait has run {@link #BOUND} out, the
+     * code is proven to leave results pending, and later waits of the same run are shorter (see {@link Patience}).
+     */
     private static <V> Settle<V> settle(CompletableFuture<V> result, ManualFutures<String> inputs) {
-        return settle(result, inputs, BOUND);
+        Settle<V> settled = PATIENCE.settle(result, "a gathered future whose inputs had all completed");
+        inputs.step(settled.pending() ? "waited " + settled.waited().toMillis() + " ms more" : "looked at the result");
+        return settled;
+    }
+
+    /** {@code N ms later.}, with what an earlier wait proved when this one was short. */
+    private static String later(Settle<?> settled) {
+        return settled.waited().toMillis() + " ms later" + (settled.because() == null ? "" : " (" + settled.because()
+                + ")") + ".";
     }
 
     private static <V> Settle<V> settle(CompletableFuture<V> result, ManualFutures<String> inputs, Duration bound) {
@@ -478,8 +491,7 @@ class GatherTest implements NoBlockingCalls {
         Settle<V> settled = settle(result, inputs);
         if (settled.pending()) {
             throw NEVER_COMPLETED.report()
-                    .saw("Every input had completed, and " + what + " was still pending " + BOUND.toMillis()
-                            + " ms later.")
+                    .saw("Every input had completed, and " + what + " was still pending " + later(settled))
                     .detail(inputs.render())
                     .failure();
         }

@@ -6,6 +6,7 @@ import asynckit.testkit.Exercise;
 import asynckit.testkit.Lesson;
 import asynckit.testkit.ManualService;
 import asynckit.testkit.Mistake;
+import asynckit.testkit.Patience;
 import asynckit.testkit.NoBlockingCalls;
 import asynckit.testkit.Points;
 import asynckit.testkit.Reachability;
@@ -57,6 +58,8 @@ class ChatHandlerTest implements NoBlockingCalls {
     /** How long something that should happen at once may take (right code takes microseconds). */
     private static final Duration SOON = TimeScale.millis(1_000);
     private static final Duration BOUND = TimeScale.millis(5_000);
+    /** SOON for every wait for a call until one runs it out; then a quarter of it. */
+    private static final Patience PATIENCE = Patience.of(SOON);
 
     @Test
     @Points(1)
@@ -562,15 +565,17 @@ class ChatHandlerTest implements NoBlockingCalls {
                     .timeline(chat.timeline())
                     .failure();
         }
-        if (!chat.backend.awaitCall(ask)) {
-            if (result.isDone()) {
-                throw DID_NOT_CALL.report()
-                        .saw("onMessage(\"" + text + "\") never asked the assistant, and its future was already complete: "
-                                + (result.isCompletedExceptionally() ? "failed." : "\"" + result.getNow(null) + "\".")
-                                + "\nThe reply comes from assistant.reply(text), and only from there.")
-                        .timeline(chat.timeline())
-                        .failure();
-            }
+        // A future complete before the assistant was asked cannot hold the assistant's reply: say so at once.
+        boolean asked = !result.isDone() && chat.backend.awaitCall(ask);
+        if (!asked && result.isDone() && !chat.backend.awaitCall(ask, Duration.ZERO)) {
+            throw DID_NOT_CALL.report()
+                    .saw("onMessage(\"" + text + "\") completed its future before it had asked the assistant: "
+                            + (result.isCompletedExceptionally() ? "it failed." : "\"" + result.getNow(null) + "\".")
+                            + "\nThe reply comes from assistant.reply(text), and only from there.")
+                    .timeline(chat.timeline())
+                    .failure();
+        }
+        if (!asked && !chat.backend.awaitCall(ask, Duration.ZERO)) {
             throw REPLY_WAITED.report()
                     .saw("onMessage(\"" + text + "\") started " + save + ", then did not ask the assistant while"
                             + " that save was pending.\nThe save runs in the background; asking the assistant must"
@@ -788,12 +793,20 @@ class ChatHandlerTest implements NoBlockingCalls {
             return replies.call(text);
         }
 
-        /** Whether a call with this label has been made, or is made within {@link #SOON}. */
+        /**
+         * Whether a call with this label has been made, or is made within {@link #SOON} (a quarter of it once a
+         * wait for a call has run out in this run: see {@link Patience}).
+         */
         boolean awaitCall(String label) {
+            return PATIENCE.await(label + " was called", within -> awaitCall(label, within));
+        }
+
+        /** Whether a call with this label has been made, or is made within {@code within}. */
+        boolean awaitCall(String label, Duration within) {
             for (ManualService<?> service : List.of(saves, replies)) {
                 String prefix = service.name() + "(";
                 if (label.startsWith(prefix)) {
-                    return service.awaitCall(label.substring(prefix.length(), label.length() - 1), SOON);
+                    return service.awaitCall(label.substring(prefix.length(), label.length() - 1), within);
                 }
             }
             throw new IllegalArgumentException("not a store or assistant call: " + label);

@@ -7,9 +7,9 @@ import asynckit.testkit.ManualFutures;
 import asynckit.testkit.ManualService;
 import asynckit.testkit.Mistake;
 import asynckit.testkit.NoBlockingCalls;
-import asynckit.testkit.ParkedThreads;
 import asynckit.testkit.Points;
 import asynckit.testkit.Settle;
+import asynckit.testkit.ThreadWatch;
 import asynckit.testkit.TimeScale;
 import asynckit.testkit.Timeline;
 import java.io.IOException;
@@ -402,9 +402,9 @@ class ProfileLoaderTest implements NoBlockingCalls {
             }
             // Threads that called this test's service: the caller, the service's thread, and any pool thread
             // that ran a step. (Other implementations may run in the same JVM: their threads are not ours.)
-            Optional<ParkedThreads.Parked> parked = s.parked.awaitAny(WATCH_WINDOW, s.callers::contains);
+            Optional<ThreadWatch.Sighting> parked = s.watch.awaitAny(WATCH_WINDOW, s.callers::contains);
             if (parked.isPresent()) {
-                ParkedThreads.Parked p = parked.get();
+                ThreadWatch.Sighting p = parked.get();
                 throw JOIN_INSIDE_A_STEP.report()
                         .saw("While the posts and friends of ada were pending, " + p.describe() + ".\nA step that"
                                 + " waits blocks the thread running it until the answer comes. On a pool thread"
@@ -525,7 +525,7 @@ class ProfileLoaderTest implements NoBlockingCalls {
         final ManualService<List<String>> posts = new ManualService<>("postsOf", timeline);
         final ManualService<List<String>> friends = new ManualService<>("friendsOf", timeline);
         final ManualService<Profile> fallbacks = new ManualService<>("fallback", timeline);
-        final ParkedThreads parked = ParkedThreads.inPackageOf(ProfileLoader.class);
+        final ThreadWatch watch = ThreadWatch.of(LESSON);
         /** Ids of the users findUser has answered so far: the only ids a loader can know. */
         final Set<String> knownIds = ConcurrentHashMap.newKeySet();
         /** Every thread that called the service: where a step blocking a pool thread would be found. */
@@ -591,7 +591,7 @@ class ProfileLoaderTest implements NoBlockingCalls {
         // --- starting the loader's methods
 
         <T> CompletableFuture<T> start(String call, Callable<CompletableFuture<T>> action) {
-            CompletableFuture<T> result = parked.promptly(BLOCKED_CALLER, call, SPIN_BOUND, action, timeline);
+            CompletableFuture<T> result = watch.promptly(BLOCKED_CALLER, call, SPIN_BOUND, action, timeline);
             if (result == null) {
                 throw NEVER_COMPLETED.report().saw(call + " returned null instead of a future.").failure();
             }
@@ -767,10 +767,10 @@ class ProfileLoaderTest implements NoBlockingCalls {
             while (apiThread.get() == null) {
                 Thread.onSpinWait();
             }
-            Optional<ParkedThreads.Parked> stuck = parked.watch(apiThread.get(), task::isDone, SPIN_BOUND);
+            Optional<ThreadWatch.Sighting> stuck = watch.watch(apiThread.get(), task::isDone, SPIN_BOUND);
             if (stuck.isPresent()) {
-                ParkedThreads.Parked p = stuck.get();
-                boolean running = p.state() == Thread.State.RUNNABLE;
+                ThreadWatch.Sighting p = stuck.get();
+                boolean running = !p.how().parked();
                 throw JOIN_INSIDE_A_STEP.report()
                         .saw(what + " on the service's own thread ('social-api'), as a real client answers; that"
                                 + " thread then runs your callbacks.\n" + (running

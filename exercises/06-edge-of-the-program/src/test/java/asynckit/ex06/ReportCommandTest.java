@@ -13,8 +13,8 @@ import asynckit.testkit.ManualFutures;
 import asynckit.testkit.Mistake;
 import asynckit.testkit.NoBlockingCalls;
 import asynckit.testkit.Points;
-import asynckit.testkit.StuckLoop;
 import asynckit.testkit.Teach;
+import asynckit.testkit.ThreadWatch;
 import asynckit.testkit.WatchedLoop;
 import asynckit.testkit.internal.BlockingKind;
 import asynckit.testkit.internal.Stacks;
@@ -178,10 +178,10 @@ class ReportCommandTest implements NoBlockingCalls {
                         || !isJdk(e.stack()[0].getClassName())) {
                     continue;
                 }
-                Mistake mistake = StuckLoop.waitsForAFuture(e.stack()) ? JOIN_ON_THE_LOOP : BLOCKED_THE_LOOP;
+                Mistake mistake = ThreadWatch.waitsForAFuture(e.stack()) ? JOIN_ON_THE_LOOP : BLOCKED_THE_LOOP;
                 throw mistake.report()
                         .saw("The watchdog saw " + e.describe() + ". Meanwhile nothing else on the loop could run.")
-                        .detail("Where the loop thread was:\n" + Stacks.excerpt(DroppedFutures.withoutLedgerFrames(e.stack())))
+                        .detail("Where the loop thread was:\n" + Stacks.excerpt(e.stack()))
                         .timeline(run.timeline)
                         .failure();
             }

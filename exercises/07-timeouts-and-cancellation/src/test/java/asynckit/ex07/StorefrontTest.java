@@ -3,6 +3,7 @@ package asynckit.ex07;
 
 import asynckit.testkit.AbortableCalls;
 import asynckit.testkit.Exercise;
+import asynckit.testkit.LearnerCode;
 import asynckit.testkit.Lesson;
 import asynckit.testkit.ManualFutures;
 import asynckit.testkit.Mistake;
@@ -12,6 +13,7 @@ import asynckit.testkit.Returns;
 import asynckit.testkit.Settle;
 import asynckit.testkit.TimeScale;
 import asynckit.testkit.VirtualTime;
+import asynckit.testkit.Waits;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -416,7 +418,7 @@ class StorefrontTest implements NoBlockingCalls {
 
         private World(boolean virtualClock) {
             this.calls = virtualClock ? AbortableCalls.onClock(time) : AbortableCalls.realTime();
-            calls.watchWaitsFrom(LESSON.manifest().learnerClasses());
+            calls.watchWaitsFrom(LearnerCode.of(LESSON));
             Shop shop = new Shop() {
                 @Override
                 public Call<String> price(String item) {
@@ -526,11 +528,11 @@ class StorefrontTest implements NoBlockingCalls {
 
         /** No thread may have called get or join on a future of the shop's calls from the learner's code. */
         void requireNoWaits(String call) {
-            List<AbortableCalls.Wait> waits = calls.waits();
+            List<Waits.Wait> waits = calls.waits();
             if (waits.isEmpty()) {
                 return;
             }
-            AbortableCalls.Wait first = waits.get(0);
+            Waits.Wait first = waits.get(0);
             boolean caller = first.thread().equals("caller");
             throw (caller ? BLOCKED_CALLER : BLOCKED_POOL).report()
                     .saw(caller

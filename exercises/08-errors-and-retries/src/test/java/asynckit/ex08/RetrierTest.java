@@ -8,8 +8,8 @@ import asynckit.testkit.Mistake;
 import asynckit.testkit.NoBlockingCalls;
 import asynckit.testkit.Points;
 import asynckit.testkit.Settle;
-import asynckit.testkit.StuckInCode;
 import asynckit.testkit.Teach;
+import asynckit.testkit.ThreadWatch;
 import asynckit.testkit.TimeScale;
 import asynckit.testkit.WatchedLoop;
 import java.io.IOException;
@@ -201,7 +201,7 @@ class RetrierTest implements NoBlockingCalls {
             }
             RetryPolicy policy = new RetryPolicy(4, TimeScale.millis(20), 0.0, RetryHarness::transientError);
             Retrier retrier = new Retrier(policy, loop.executor(), () -> 0.5);
-            StuckInCode.Watched<CompletableFuture<String>> called = StuckInCode.in(LESSON).run("caller", BOUND,
+            ThreadWatch.Outcome<CompletableFuture<String>> called = ThreadWatch.of(LESSON).run("caller", BOUND,
                     () -> retrier.call(() -> service.call(String.valueOf(attempts.incrementAndGet()), () -> "finally")));
             Settle<String> result = called.finished() && called.value() != null
                     ? Settle.within(called.value(), BOUND) : null;

@@ -21,8 +21,8 @@ import static asynckit.ex08.RetrierTest.WRONG_FAILURE;
 
 import asynckit.testkit.ManualFutures;
 import asynckit.testkit.Mistake;
-import asynckit.testkit.StuckInCode;
 import asynckit.testkit.Teach;
+import asynckit.testkit.ThreadWatch;
 import asynckit.testkit.TimeScale;
 import asynckit.testkit.VirtualTime;
 import java.io.IOException;
@@ -51,7 +51,7 @@ import org.opentest4j.AssertionFailedError;
  * thread named {@code service} (as an HTTP client's thread would). The retrier waits on a
  * {@link VirtualTime} scheduler whose clock moves only when the test moves it, on a thread named
  * {@code scheduler}; {@code call()} itself runs on a thread named {@code caller}. Each of those threads is
- * watched while it runs the learner's code ({@link StuckInCode}), so a sleep, a join or a spin between
+ * watched while it runs the learner's code ({@link ThreadWatch}), so a sleep, a join or a spin between
  * attempts is caught where it happens, with its line; a wait on a clock other than the scheduler shows up
  * as an attempt that starts by itself, with no virtual time passed. Every failure draws the log of what
  * happened, in virtual time.
@@ -77,7 +77,7 @@ final class RetryHarness implements AutoCloseable {
     final VirtualTime time = new VirtualTime();
     final RetryPolicy policy;
     final Retrier retrier;
-    private final StuckInCode watch = StuckInCode.in(RetrierTest.LESSON);
+    private final ThreadWatch watch = ThreadWatch.of(RetrierTest.LESSON);
     private final Log log = new Log();
     private final List<Double> randoms;
     private final AtomicInteger draws = new AtomicInteger();
@@ -160,7 +160,7 @@ final class RetryHarness implements AutoCloseable {
         volatile int historyAtFailure;
         volatile Throwable lastError;
         /** Every thread of the JVM, watched from just before a failure is delivered until the next attempt. */
-        volatile StuckInCode.Everywhere sightings;
+        volatile ThreadWatch.Everywhere sightings;
         /** The CPU time of every thread when the last failure was about to be delivered. */
         volatile Map<Long, Long> cpuAtFailure = Map.of();
 
@@ -229,7 +229,7 @@ final class RetryHarness implements AutoCloseable {
 
         /** Starts watching every thread (what happens next may happen on any of them), and notes their CPU time. */
         private void watchEverywhere() {
-            StuckInCode.Everywhere old = sightings;
+            ThreadWatch.Everywhere old = sightings;
             if (old != null) {
                 old.close();
             }
@@ -242,7 +242,7 @@ final class RetryHarness implements AutoCloseable {
         }
 
         private void stopWatching() {
-            StuckInCode.Everywhere now = sightings;
+            ThreadWatch.Everywhere now = sightings;
             if (now != null) {
                 now.close();
             }
@@ -290,14 +290,14 @@ final class RetryHarness implements AutoCloseable {
 
     /** Calls {@code retrier.call} on a watched thread named caller; it must return a future at once. */
     CompletableFuture<String> start(Run run) {
-        StuckInCode.Watched<CompletableFuture<String>> called =
+        ThreadWatch.Outcome<CompletableFuture<String>> called =
                 watch.run("caller", SOON, () -> retrier.call(run::operation));
         syncHistory();
-        if (called.stuck() != null) {
-            StuckInCode.Sighting s = called.stuck();
+        if (called.held() != null) {
+            ThreadWatch.Sighting s = called.held();
             String sleptBefore = run.attempts.size() >= 2 && run.attempts.get(1).thread.equals("caller")
                     ? heldBetween(run, run.attempts.get(1), "caller") : null;
-            List<Mistake> named = s.how() == StuckInCode.How.WAITING && sleptBefore == null ? List.of(BLOCKED_CALLER)
+            List<Mistake> named = s.how() == ThreadWatch.How.WAITING && sleptBefore == null ? List.of(BLOCKED_CALLER)
                     : List.of(BLOCKED_CALLER, SLEPT);
             throw fail(report(named)
                     .saw(run.call() + " had not returned: " + s.describe() + "." + (sleptBefore == null ? ""
@@ -504,7 +504,7 @@ final class RetryHarness implements AutoCloseable {
      * it was never seen there and burnt no CPU.
      */
     private String heldBetween(Run run, Attempt attempt, String responsible) {
-        StuckInCode.Everywhere seen = run.sightings;
+        ThreadWatch.Everywhere seen = run.sightings;
         long from = run.lastFailureReal;
         long before = attempt.realNanos - 10_000_000L;
         Mark started = attempt.mark;
@@ -515,7 +515,7 @@ final class RetryHarness implements AutoCloseable {
         boolean waitedOnIt = responsible.equals(attempt.thread) && earlier != null && earlier.waited() >= 0
                 && started.waited() > earlier.waited();
         if (seen != null) {
-            for (StuckInCode.Sighting s : seen.of(responsible)) {
+            for (ThreadWatch.Sighting s : seen.of(responsible)) {
                 if (s.atNanos() >= from && s.atNanos() <= attempt.realNanos) {
                     return s.describe() + ".\n" + s.where();
                 }
@@ -523,9 +523,9 @@ final class RetryHarness implements AutoCloseable {
             // A thread of the test's own (caller, service, scheduler) is judged by its wait count above; seen
             // merely running on a loaded machine, it may have been preempted, not spinning.
             boolean ours = List.of("caller", "service", "scheduler").contains(responsible);
-            for (StuckInCode.Sighting s : ours ? List.<StuckInCode.Sighting>of() : seen.inCodeOf(responsible)) {
+            for (ThreadWatch.Sighting s : ours ? List.<ThreadWatch.Sighting>of() : seen.inCodeOf(responsible)) {
                 if (s.atNanos() >= from && s.atNanos() <= before) {
-                    return "thread '" + responsible + "' was seen " + (s.how() == StuckInCode.How.RUNNING
+                    return "thread '" + responsible + "' was seen " + (s.how() == ThreadWatch.How.RUNNING
                             ? "running your code (spinning)" : "waiting inside your code") + " "
                             + (attempt.realNanos - s.atNanos()) / 1_000_000 + " ms before it started the attempt.\n"
                             + s.where();
@@ -806,14 +806,14 @@ final class RetryHarness implements AutoCloseable {
     /** Runs a step of the test on a watched thread; a thread held inside the learner's code is named. */
     private void drive(String thread, Runnable action) {
         int before = time.history().size();
-        StuckInCode.Watched<Object> done = watch.run(thread, SOON, () -> {
+        ThreadWatch.Outcome<Object> done = watch.run(thread, SOON, () -> {
             mark();
             action.run();
             return null;
         }, () -> time.history().size() > before + RUNAWAY_TASKS);
         syncHistory();
-        if (done.stuck() != null) {
-            StuckInCode.Sighting s = done.stuck();
+        if (done.held() != null) {
+            ThreadWatch.Sighting s = done.held();
             String whose = thread.equals("service")
                     ? "That is the thread that delivered the attempt's outcome (an HTTP client's thread, say): your"
                             + " callbacks ran on it, and it could deliver nothing else meanwhile."

@@ -39,7 +39,7 @@ public final class AbortableCalls<T> {
     public final class Call {
         private final int index;
         private final String label;
-        private final CompletableFuture<T> result = new Watched<>(AbortableCalls.this);
+        private final CompletableFuture<T> result;
         private final Duration started;
         private Duration ended;
         private State state = State.IN_FLIGHT;
@@ -48,6 +48,7 @@ public final class AbortableCalls<T> {
             this.index = index;
             this.label = label;
             this.started = started;
+            this.result = waits.future(label);
         }
 
         public String label() {
@@ -78,54 +79,11 @@ public final class AbortableCalls<T> {
         }
     }
 
-    /** A wait on a call's future (or on a future derived from it) made from the watched classes. */
-    public record Wait(String thread, String method, String where) {
-        public String describe() {
-            return "Thread '" + thread + "' called " + method + " on a future of the shop's call:\n" + where;
-        }
-    }
-
-    /**
-     * The futures handed out: every future derived from them (thenApply, orTimeout, copy...) is one too, and a
-     * get or join on any of them, made from the watched classes, is recorded before it waits.
-     */
-    private static final class Watched<V> extends CompletableFuture<V> {
-        private final AbortableCalls<?> owner;
-
-        Watched(AbortableCalls<?> owner) {
-            this.owner = owner;
-        }
-
-        @Override
-        public <U> CompletableFuture<U> newIncompleteFuture() {
-            return new Watched<>(owner);
-        }
-
-        @Override
-        public V get() throws InterruptedException, java.util.concurrent.ExecutionException {
-            owner.recordWait("get()");
-            return super.get();
-        }
-
-        @Override
-        public V get(long timeout, java.util.concurrent.TimeUnit unit)
-                throws InterruptedException, java.util.concurrent.ExecutionException,
-                java.util.concurrent.TimeoutException {
-            owner.recordWait("get(" + timeout + ", " + unit + ")");
-            return super.get(timeout, unit);
-        }
-
-        @Override
-        public V join() {
-            owner.recordWait("join()");
-            return super.join();
-        }
-    }
-
     private final Supplier<Duration> clock;
     private final List<Call> calls = new ArrayList<>();
-    private final List<Wait> waits = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private volatile List<String> watchedClasses = List.of();
+    /** Records a get or join on a call's future (or a future derived from one), once told whose code to watch. */
+    private final Waits waits = new Waits("the shop's call");
+    private volatile LearnerCode waitsFrom;
     private final Map<String, Runnable> onStart = new LinkedHashMap<>();
 
     private AbortableCalls(Supplier<Duration> clock) {
@@ -164,39 +122,18 @@ public final class AbortableCalls<T> {
     }
 
     /**
-     * Records every get or join on the calls' futures (and futures derived from them) made from these classes
-     * (binary names; nested classes and lambdas count too): the code under test waiting instead of composing.
+     * Records every get or join on the calls' futures (and futures derived from them) made, while the future
+     * was pending, from the learner's code: the code under test waiting instead of composing.
      */
-    public AbortableCalls<T> watchWaitsFrom(List<String> classNames) {
-        this.watchedClasses = List.copyOf(classNames);
+    public AbortableCalls<T> watchWaitsFrom(LearnerCode code) {
+        waitsFrom = code;
         return this;
     }
 
-    /** The waits recorded so far (see {@link #watchWaitsFrom}). */
-    public List<Wait> waits() {
-        return List.copyOf(waits);
-    }
-
-    private void recordWait(String method) {
-        List<String> watched = watchedClasses;
-        if (watched.isEmpty()) {
-            return;
-        }
-        StackTraceElement[] stack = Thread.currentThread().getStackTrace();
-        for (StackTraceElement frame : stack) {
-            String cls = frame.getClassName();
-            if (watched.stream().anyMatch(w -> cls.equals(w) || cls.startsWith(w + "$"))) {
-                int first = 0;
-                while (first < stack.length && (stack[first].getClassName().startsWith(AbortableCalls.class.getName())
-                        || stack[first].getClassName().equals(Thread.class.getName()))) {
-                    first++;
-                }
-                StackTraceElement[] from = java.util.Arrays.copyOfRange(stack, first, stack.length);
-                waits.add(new Wait(Thread.currentThread().getName(), method,
-                        asynckit.testkit.internal.Stacks.excerpt(from)));
-                return;
-            }
-        }
+    /** The waits recorded so far (see {@link #watchWaitsFrom}); none unless it was called. */
+    public List<Waits.Wait> waits() {
+        LearnerCode code = waitsFrom;
+        return code == null ? List.of() : waits.seen().stream().filter(w -> code.anywhereIn(w.stack())).toList();
     }
 
     /** Runs {@code hook} inside the next {@link #start} of a call with this label, before it returns. */

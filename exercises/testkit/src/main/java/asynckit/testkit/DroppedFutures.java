@@ -3,7 +3,6 @@ package asynckit.testkit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,7 +14,6 @@ import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Futures that must not be dropped: the "forgot to await" check. A simulated service hands out its
@@ -40,16 +38,21 @@ import java.util.stream.Collectors;
  * not as the only evidence.
  */
 public final class DroppedFutures {
-    private final Set<String> learnerClasses;
+    private final LearnerCode code;
     private final List<Entry> entries = new CopyOnWriteArrayList<>();
 
-    private DroppedFutures(Set<String> learnerClasses) {
-        this.learnerClasses = learnerClasses;
+    private DroppedFutures(LearnerCode code) {
+        this.code = code;
+    }
+
+    /** A ledger that names the line of the learner's code that asked for a future. */
+    public static DroppedFutures in(LearnerCode code) {
+        return new DroppedFutures(code);
     }
 
     /** A ledger that names the line of these classes (and their lambdas and nested classes) that asked for a future. */
     public static DroppedFutures in(Collection<Class<?>> learnerClasses) {
-        return new DroppedFutures(learnerClasses.stream().map(Class::getName).collect(Collectors.toUnmodifiableSet()));
+        return in(LearnerCode.of(learnerClasses));
     }
 
     /** One future handed out. */
@@ -129,16 +132,6 @@ public final class DroppedFutures {
         return site.getFileName() + ":" + site.getLineNumber() + " (in " + simple + "." + method + ")";
     }
 
-    /**
-     * {@code stack} without the ledger's own frames (a handed-out future's {@code join} passes through one),
-     * so stack excerpts go from the JDK's wait straight to the learner's line.
-     */
-    public static StackTraceElement[] withoutLedgerFrames(StackTraceElement[] stack) {
-        return java.util.Arrays.stream(stack)
-                .filter(f -> !f.getClassName().startsWith(DroppedFutures.class.getName()))
-                .toArray(StackTraceElement[]::new);
-    }
-
     /** A new pending future, remembered with the learner's line that is asking for it now. */
     public <T> CompletableFuture<T> handOut(String label) {
         Entry entry = new Entry(label, learnerFrame(), Thread.currentThread().getName());
@@ -177,17 +170,7 @@ public final class DroppedFutures {
 
     /** The first frame of the learner's classes on the current stack: the line that asked for the future. */
     public StackTraceElement learnerFrame() {
-        return StackWalker.getInstance().walk(frames -> frames
-                .filter(f -> isLearner(f.getClassName()))
-                .findFirst()
-                .map(StackWalker.StackFrame::toStackTraceElement)
-                .orElse(null));
-    }
-
-    /** Whether {@code className} is one of the learner's classes, or nested in one (lambdas, anonymous classes). */
-    public boolean isLearner(String className) {
-        int nested = className.indexOf('$');
-        return learnerClasses.contains(nested < 0 ? className : className.substring(0, nested));
+        return code.frameHere();
     }
 
     /**

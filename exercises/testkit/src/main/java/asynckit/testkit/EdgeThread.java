@@ -29,21 +29,12 @@ public final class EdgeThread<T> {
     private final CompletableFuture<T> outcome = new CompletableFuture<>();
 
     private EdgeThread(String name, Callable<T> edge) {
-        this.thread = new Thread(() -> {
-            try {
-                outcome.complete(edge.call());
-            } catch (Throwable t) {
-                outcome.completeExceptionally(t);
-            }
-        }, name);
-        this.thread.setDaemon(true);
+        this.thread = ThreadWatch.start(name, edge, outcome);
     }
 
     /** Starts {@code edge} on a new daemon thread named {@code name}. */
     public static <T> EdgeThread<T> start(String name, Callable<T> edge) {
-        EdgeThread<T> e = new EdgeThread<>(name, edge);
-        e.thread.start();
-        return e;
+        return new EdgeThread<>(name, edge);
     }
 
     public Thread thread() {
@@ -88,16 +79,16 @@ public final class EdgeThread<T> {
 
     /** Whether the thread is parked in a wait for a future (join, get). */
     public boolean waitingOnAFuture() {
-        return parked() && StuckLoop.waitsForAFuture(thread.getStackTrace());
+        return parked() && ThreadWatch.waitsForAFuture(thread.getStackTrace());
     }
 
     /** The line of the code under test the thread is stopped at (the first frame outside the JDK and the kit). */
     public StackTraceElement waitSite() {
-        return Stacks.culprit(DroppedFutures.withoutLedgerFrames(thread.getStackTrace()));
+        return Stacks.culprit(thread.getStackTrace());
     }
 
     /** The thread's stack, trimmed to the JDK call and the code under test. */
     public String stackExcerpt() {
-        return Stacks.excerpt(DroppedFutures.withoutLedgerFrames(thread.getStackTrace()));
+        return Stacks.excerpt(thread.getStackTrace());
     }
 }

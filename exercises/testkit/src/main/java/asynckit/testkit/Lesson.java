@@ -88,6 +88,11 @@ public final class Lesson {
         return "exercises/" + slug + "/README.md";
     }
 
+    /** Whether the lesson was read from a manifest (the testkit's own tests make lessons without one). */
+    public boolean hasManifest() {
+        return manifest != null;
+    }
+
     /** The manifest; fails for a lesson made without one. */
     public Manifest manifest() {
         if (manifest == null) {

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * Waits (in test code, the one place where waiting is right) for a future the learner returned, with
@@ -22,12 +23,61 @@ public final class Settle<T> {
     private final Throwable failure;
     private final boolean pending;
     private final Duration waited;
+    /** Why the wait could stop before the bound, or what an earlier wait proved; null when it ran the bound out plainly. */
+    private final String because;
 
     private Settle(T value, Throwable failure, boolean pending, Duration waited) {
+        this(value, failure, pending, waited, null);
+    }
+
+    private Settle(T value, Throwable failure, boolean pending, Duration waited, String because) {
         this.value = value;
         this.failure = failure;
         this.pending = pending;
         this.waited = waited;
+        this.because = because;
+    }
+
+    /**
+     * As {@link #within(CompletionStage, Duration)}, but stops waiting as soon as {@code hopeless} gives a
+     * reason (checked every millisecond): deterministic evidence that nothing can complete the stage within
+     * the bound (e.g. the only timer left on the loop is due long after it). The reason is kept for the
+     * failure message; a stage that completes meanwhile is taken as it is.
+     */
+    public static <T> Settle<T> within(CompletionStage<T> stage, Duration bound, Supplier<String> hopeless) {
+        if (stage == null) {
+            return within(null, bound);
+        }
+        CompletableFuture<T> future = stage.toCompletableFuture();
+        long start = System.nanoTime();
+        long deadline = start + bound.toNanos();
+        while (!future.isDone() && System.nanoTime() < deadline) {
+            String reason = hopeless.get();
+            if (reason != null && !future.isDone()) {
+                return new Settle<>(null, null, true, Duration.ofNanos(System.nanoTime() - start), reason);
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+        }
+        return within(future, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+    }
+
+    /** How long the test waited (the bound, or less when the wait could stop early). */
+    public Duration waited() {
+        return waited;
+    }
+
+    /** Why the wait stopped early or could be short (see {@link #within(CompletionStage, Duration, Supplier)}), or null. */
+    public String because() {
+        return because;
+    }
+
+    /** The same outcome, with what an earlier wait proved added to the message of a pending one. */
+    Settle<T> because(String reason) {
+        return new Settle<>(value, failure, pending, waited, reason);
+    }
+
+    private String pendingFor() {
+        return "was still not complete after " + waited.toMillis() + " ms" + (because == null ? "" : " (" + because + ")");
     }
 
     /** Waits up to {@code bound} for {@code stage}; a null stage is reported as a failure. */
@@ -72,8 +122,8 @@ public final class Settle<T> {
      */
     public T value() {
         if (pending) {
-            throw new AssertionError("the future your code returned was still not complete after " + waited.toMillis()
-                    + " ms (right code completes it well within that). Something never completes it: a future"
+            throw new AssertionError("the future your code returned " + pendingFor()
+                    + " (right code completes it well within that). Something never completes it: a future"
                     + " made with new and never completed, a callback that was never attached, or a step that"
                     + " waits for something that never happens.");
         }
@@ -91,8 +141,8 @@ public final class Settle<T> {
     public T value(Mistake ifPending, Mistake ifFailed, String what) {
         if (pending) {
             throw ifPending.report()
-                    .saw(what + " was still not complete after " + waited.toMillis() + " ms, although everything it"
-                            + " needed had arrived (right code completes it at once).")
+                    .saw(what + " " + pendingFor() + ", although everything it needed had arrived (right code"
+                            + " completes it at once).")
                     .failure();
         }
         if (failure instanceof UnsupportedOperationException notWritten) {

@@ -51,7 +51,7 @@ public final class StuckLoop {
 
         /** The line of the code under test where the loop thread is stuck, or null. */
         public StackTraceElement culprit() {
-            return stack.length == 0 ? null : Stacks.culprit(DroppedFutures.withoutLedgerFrames(stack));
+            return stack.length == 0 ? null : Stacks.culprit(stack);
         }
 
         /** Sentences for a failure message: what the loop thread is doing, and why nothing else can run. */
@@ -85,7 +85,7 @@ public final class StuckLoop {
         /** The loop thread's stack, trimmed to the JDK call and the learner's frames. */
         public String stackExcerpt() {
             return stack.length == 0 ? "    (no stack: many short tasks)"
-                    : Stacks.excerpt(DroppedFutures.withoutLedgerFrames(stack));
+                    : Stacks.excerpt(stack);
         }
     }
 
@@ -173,7 +173,7 @@ public final class StuckLoop {
             return Optional.empty();
         }
         StackTraceElement[] stack = thread.getStackTrace();
-        if (waitsForAFuture(stack)) {
+        if (ThreadWatch.waitsForAFuture(stack)) {
             return Optional.of(new Verdict(Kind.WAITS_FOR_A_FUTURE, state, millis, stack, readyTasks(),
                     completed - startTasks, name(thread)));
         }
@@ -194,27 +194,5 @@ public final class StuckLoop {
 
     private static String name(Thread thread) {
         return thread == null ? "loop" : thread.getName();
-    }
-
-    /** Whether a stack is parked in a wait for a future: CompletableFuture.join/get, Future.get, ForkJoinTask.join. */
-    public static boolean waitsForAFuture(StackTraceElement[] stack) {
-        for (StackTraceElement frame : stack) {
-            String cls = frame.getClassName();
-            String method = frame.getMethodName();
-            if (cls.equals("java.util.concurrent.CompletableFuture")
-                    && (method.equals("join") || method.equals("get") || method.equals("waitingGet")
-                    || method.equals("timedGet"))) {
-                return true;
-            }
-            if ((cls.equals("java.util.concurrent.FutureTask") && (method.equals("get") || method.equals("awaitDone")))
-                    || (cls.equals("java.util.concurrent.ForkJoinTask") && (method.equals("join")
-                    || method.equals("get") || method.equals("awaitDone")))) {
-                return true;
-            }
-            if (!cls.startsWith("java.") && !cls.startsWith("jdk.") && !cls.startsWith("sun.")) {
-                return false;
-            }
-        }
-        return false;
     }
 }

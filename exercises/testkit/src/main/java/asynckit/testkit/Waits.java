@@ -19,29 +19,47 @@ import java.util.concurrent.TimeoutException;
  * complete yet is recorded with its thread and stack. (A spin over {@code isDone()} is left to
  * {@link Returns} on the caller and to the static rule.)
  *
- * <p>The test's own bounded waits ({@link Settle#within}) are not counted.
+ * <p>The test's own bounded waits ({@link Settle#within}) are not counted; with {@link #from(LearnerCode)},
+ * only waits made from the learner's code are.
  */
 public final class Waits {
     private static final ThreadLocal<Boolean> EXEMPT = ThreadLocal.withInitial(() -> false);
 
-    /** One wait the code made: which thread, on what, and where. */
-    public record Wait(String thread, String how, StackTraceElement[] stack) {
+    /** One wait the code made: which thread, with which call ({@code join()}, {@code get(50, MILLISECONDS)}), on what, and where. */
+    public record Wait(String thread, String method, String what, StackTraceElement[] stack) {
+        /** {@code called join() on a future of fetch that was still pending}. */
+        public String how() {
+            return "called " + method + " on a future of " + what + " that was still pending";
+        }
+
         public String describe() {
-            return "thread '" + thread + "' " + how + "\n" + Stacks.excerpt(stack);
+            return "thread '" + thread + "' " + how() + "\n" + Stacks.excerpt(stack);
         }
     }
 
     private final String what;
     private final List<Wait> waits = new ArrayList<>();
+    private volatile LearnerCode from;
 
     /** A recorder for the futures of {@code what} (e.g. "fetch", "an input"). */
     public Waits(String what) {
         this.what = what;
     }
 
+    /** From now on, records only the waits made from the learner's code (a frame of it on the waiting stack). */
+    public Waits from(LearnerCode code) {
+        this.from = code;
+        return this;
+    }
+
     /** A new pending future whose waits (and its derived stages' waits) are recorded here. */
     public <T> CompletableFuture<T> future() {
-        return new Watched<>(this);
+        return new Watched<>(this, what);
+    }
+
+    /** As {@link #future()}, its waits described as waits for {@code label} (e.g. {@code price(apple)}). */
+    public <T> CompletableFuture<T> future(String label) {
+        return new Watched<>(this, label);
     }
 
     /** Runs {@code action} with this thread's waits not recorded (the test's own bounded waits). */
@@ -105,29 +123,22 @@ public final class Waits {
         throw report.failure();
     }
 
-    /** The stack from the code that waited down: the JDK's getStackTrace and this class's frames cut off. */
-    private static StackTraceElement[] fromCaller(StackTraceElement[] stack) {
-        int last = -1;
-        for (int i = 0; i < stack.length; i++) {
-            if (stack[i].getClassName().startsWith(Waits.class.getName())) {
-                last = i;
-            }
-        }
-        return java.util.Arrays.copyOfRange(stack, last + 1, stack.length);
-    }
-
     static boolean isPoolThread(String name) {
         return name.startsWith("ForkJoinPool") || name.contains("pool-") || name.contains("worker");
     }
 
-    private void record(String how) {
+    private void record(String method, String label) {
         if (EXEMPT.get()) {
             return;
         }
         Thread me = Thread.currentThread();
+        StackTraceElement[] stack = Stacks.below(me.getStackTrace(), Waits.class);
+        LearnerCode code = from;
+        if (code != null && !code.anywhereIn(stack)) {
+            return;
+        }
         synchronized (this) {
-            waits.add(new Wait(me.getName(), how + " on a future of " + what + " that was still pending",
-                    fromCaller(me.getStackTrace())));
+            waits.add(new Wait(me.getName(), method, label, stack));
             notifyAll();
         }
     }
@@ -135,20 +146,22 @@ public final class Waits {
     /** A CompletableFuture that tells its recorder when a thread waits for it before it is complete. */
     private static final class Watched<T> extends CompletableFuture<T> {
         private final Waits waits;
+        private final String label;
 
-        Watched(Waits waits) {
+        Watched(Waits waits, String label) {
             this.waits = waits;
+            this.label = label;
         }
 
         @Override
         public <U> CompletableFuture<U> newIncompleteFuture() {
-            return new Watched<>(waits);
+            return new Watched<>(waits, label);
         }
 
         @Override
         public T join() {
             if (!isDoneQuietly()) {
-                waits.record("called join()");
+                waits.record("join()", label);
             }
             return super.join();
         }
@@ -156,7 +169,7 @@ public final class Waits {
         @Override
         public T get() throws InterruptedException, ExecutionException {
             if (!isDoneQuietly()) {
-                waits.record("called get()");
+                waits.record("get()", label);
             }
             return super.get();
         }
@@ -164,7 +177,7 @@ public final class Waits {
         @Override
         public T get(long timeout, TimeUnit unit) throws InterruptedException, ExecutionException, TimeoutException {
             if (!isDoneQuietly()) {
-                waits.record("called get(" + timeout + ", " + unit + ")");
+                waits.record("get(" + timeout + ", " + unit + ")", label);
             }
             return super.get(timeout, unit);
         }

@@ -148,6 +148,40 @@ public final class WatchedLoop implements AutoCloseable {
     }
 
     /**
+     * Deterministic evidence that nothing on this loop can run before {@code deadlineNanos} (a
+     * {@link System#nanoTime()}): no task is running, and every task waiting on the loop is a timer due
+     * after the deadline. Then a description of those timers (e.g. {@code the loop's only timer is due in
+     * 200000 s}), otherwise null. An empty loop is no evidence: the work may be held elsewhere (a timer of
+     * the JDK's that hands it to the loop when due).
+     */
+    public String dueOnlyAfter(long deadlineNanos) {
+        if (inTask) {
+            return null;
+        }
+        long left = deadlineNanos - System.nanoTime();
+        List<Long> due = new ArrayList<>();
+        for (Runnable queued : executor.getQueue()) {
+            long delay = queued instanceof java.util.concurrent.Delayed d ? d.getDelay(TimeUnit.NANOSECONDS) : 0;
+            if (delay <= left) {
+                return null;
+            }
+            due.add(delay);
+        }
+        if (due.isEmpty() || inTask) {
+            return null;
+        }
+        due.sort(null);
+        return (due.size() == 1 ? "the loop's only timer is due in " : "the loop's " + due.size() + " timers are due in ")
+                + due.stream().limit(3).map(WatchedLoop::readable).reduce((a, b) -> a + ", " + b).orElse("")
+                + (due.size() > 3 ? ", ..." : "") + ", after the test stops waiting";
+    }
+
+    private static String readable(long nanos) {
+        long millis = nanos / 1_000_000;
+        return millis >= 10_000 ? millis / 1_000 + " s" : millis + " ms";
+    }
+
+    /**
      * Judges the loop's totals, not one task at a time: a loop kept busy by thousands of tiny tasks that
      * resubmit themselves, by polling on a short period, or by many short naps passes the per-task watchdog
      * but not this. Right code runs a handful of tasks per unit of work and almost no CPU while it waits.

@@ -56,7 +56,7 @@ class TimelineTest {
                             return 1;
                         }, null))
                 .hasMessageContaining("[blocked-the-caller]")
-                .hasMessageContaining("slow() had not returned after 100 ms")
+                .hasMessageContaining("slow() had not returned: the caller was asleep inside your code")
                 .hasMessageContaining("Thread.sleep");
         assertThat(Returns.promptly(slow, "quick()", () -> 42)).isEqualTo(42);
     }
