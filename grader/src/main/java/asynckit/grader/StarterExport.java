@@ -100,7 +100,8 @@ final class StarterExport {
             List<String> practice = new ArrayList<>();
             Set<String> asked = graded == null ? null : new TreeSet<>(graded);
             StringBuilder quizTable = new StringBuilder("| quiz | kind | points |\n|---|---|---|\n");
-            for (String file : FileTrees.listFiles(from.resolve("quizzes/banks"), new ArrayList<>())) {
+            for (String file : FileTrees.listFiles(from.resolve("quizzes/banks"), new ArrayList<>()).stream().sorted()
+                    .toList()) {
                 Path source = from.resolve("quizzes/banks").resolve(file);
                 Path to = dest.resolve("quizzes/banks").resolve(file);
                 Files.createDirectories(to.getParent());
