@@ -211,6 +211,23 @@ class StarterExportTest {
     }
 
     @Test
+    @DisplayName("every report format labels a sealed quiz as scored by the teacher, never as failed points")
+    void reportsLabelSealedQuizzes() {
+        Report sample = Samples.report();
+        List<Report.Quiz> quizzes = new ArrayList<>(sample.quizzes());
+        quizzes.add(new Report.Quiz("timeouts", "Timeouts and errors", 0, 24, true, false, true, List.of(), true));
+        Report r = new Report(sample.schema(), sample.version(), sample.generatedAt(), sample.mode(), sample.source(),
+                sample.seconds(), sample.kit(), sample.sandbox(), sample.notes(), sample.exercises(), quizzes,
+                Report.Totals.of(sample.exercises(), quizzes), sample.nextSteps());
+        assertThat(r.totals()).isEqualTo(sample.totals());
+        assertThat(TerminalReport.render(r)).contains("submitted: scored by your teacher");
+        assertThat(MarkdownReport.render(r)).contains("submitted: scored by your teacher");
+        assertThat(HtmlReport.render(r)).contains("submitted: scored by your teacher");
+        assertThat(ClassroomReport.runners(r)).hasSameSizeAs(ClassroomReport.runners(sample));
+        assertThat(GradescopeReport.render(r)).doesNotContain("Timeouts and errors");
+    }
+
+    @Test
     @DisabledIfSystemProperty(named = "grader.e2e", matches = "false")
     @DisplayName("builds with Maven and grades to an honest 0 (./mvnw -q -B -o verify -Pgrade in the export)")
     void buildsAndGradesToZero() throws Exception {
@@ -220,6 +237,12 @@ class StarterExportTest {
         for (String v : TrustedBuild.JVM_VARIABLES) {
             pb.environment().remove(v);
         }
+        // The child Maven and the grader it starts run on this test's JDK 21+: Surefire may hand its fork a JAVA_HOME
+        // while `java` on PATH is older, and then the grade profile's `java` would be the older one.
+        String javaHome = System.getProperty("java.home");
+        pb.environment().put("JAVA_HOME", javaHome);
+        pb.environment().put("PATH", Path.of(javaHome, "bin") + java.io.File.pathSeparator
+                + pb.environment().getOrDefault("PATH", ""));
         pb.environment().remove("MAVEN_OPTS");
         pb.environment().remove("MAVEN_ARGS");
         Path log = temp.resolve("grade.log");
