@@ -229,10 +229,11 @@ class StarterExportTest {
 
     @Test
     @DisabledIfSystemProperty(named = "grader.e2e", matches = "false")
-    @DisplayName("builds with Maven and grades to an honest 0 (./mvnw -q -B -o verify -Pgrade in the export)")
+    @DisplayName("builds with Maven and grades to an honest 0 (./mvnw -q -B -o verify -Pgrade, exercise 01, in a clone)")
     void buildsAndGradesToZero() throws Exception {
         Path copy = cloneOf(starter, temp.resolve("graded-copy"));
-        ProcessBuilder pb = new ProcessBuilder("sh", "./mvnw", "-q", "-B", "-o", "verify", "-Pgrade")
+        // Exercise 01 only: the stubs of every exercise grading to 0 is EndToEndTest's; this proves the export builds.
+        ProcessBuilder pb = new ProcessBuilder("sh", "./mvnw", "-q", "-B", "-o", "verify", "-Pgrade", "-Dgrade.only=01")
                 .directory(copy.toFile()).redirectErrorStream(true);
         for (String v : TrustedBuild.JVM_VARIABLES) {
             pb.environment().remove(v);
