@@ -52,6 +52,9 @@ public final class ClassroomReport {
         }
         int quizIndex = 0;
         for (Report.Quiz q : r.quizzes()) {
+            if (q.sealed()) {
+                continue; // a learner's copy cannot score a sealed quiz: no runner, no failed points
+            }
             quizIndex++;
             List<Map<String, Object>> tests = new ArrayList<>();
             String message = !q.bankIntact() ? "the quiz bank differs from the kit's: scores 0"

@@ -201,7 +201,7 @@ public final class Grader implements AutoCloseable {
                 problems.add(0, file + " differs from " + snapshot.description() + ": scores 0 (restore it: git"
                         + " checkout -- " + file + ")");
                 rows.add(new Report.Quiz(q.quiz(), q.title(), 0, q.maxPoints(), q.attempted(), q.bankChanged(), false,
-                        problems));
+                        problems, q.sealed()));
             } else {
                 rows.add(q);
             }

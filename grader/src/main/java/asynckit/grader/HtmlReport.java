@@ -51,7 +51,8 @@ public final class HtmlReport {
             bar(out, e.title(), e.points(), e.maxPoints(), e.flagged());
         }
         for (Report.Quiz q : r.quizzes()) {
-            bar(out, "Quiz: " + (q.title() == null ? q.quiz() : q.title()), q.points(), q.maxPoints(), !q.bankIntact());
+            bar(out, "Quiz: " + (q.title() == null ? q.quiz() : q.title()) + (q.sealed() ? " (" + q.sealedState() + ")"
+                    : ""), q.points(), q.maxPoints(), !q.bankIntact());
         }
         out.append("</div>\n");
         for (Report.Exercise e : r.exercises()) {

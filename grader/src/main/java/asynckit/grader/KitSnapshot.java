@@ -155,7 +155,7 @@ record KitSnapshot(Path root, String description, List<String> notes) {
         }
     }
 
-    private static ProcessBuilder gitBuilder(Path repo, String... args) {
+    static ProcessBuilder gitBuilder(Path repo, String... args) {
         List<String> command = new ArrayList<>(List.of("git", "-C", repo.toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);

@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "grader", mixinStandardHelpOptions = true, version = "asynckit grader 2",
         description = "Scores the kit's exercises (and quizzes) into one report in several formats.",
-        subcommands = {Main.Grade.class, Main.Instructor.class, Main.BatchCommand.class, Main.MavenEntry.class})
+        subcommands = {Main.Grade.class, Main.Instructor.class, Main.BatchCommand.class, Main.ExportCommand.class,
+                Main.MavenEntry.class})
 public final class Main implements Callable<Integer> {
     static final int GRADED = 0;
     static final int CANNOT_GRADE = 2;
@@ -178,6 +179,50 @@ public final class Main implements Callable<Integer> {
         }
     }
 
+    @Command(name = "export", description = "Write the starter repository a teacher pushes as the classroom template"
+            + " (no solutions; graded quizzes sealed).")
+    static final class ExportCommand implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "KIND", description = "starter")
+        String kind;
+        @Parameters(index = "1", paramLabel = "DIR", description = "a new (or empty) folder outside the kit")
+        Path to;
+        @Option(names = "--root", description = "the kit's root folder (default: current folder)")
+        Path root = Path.of("");
+        @Option(names = "--graded", split = ",", paramLabel = "QUIZ", description = "the quizzes to seal (graded: the"
+                + " teacher scores them), or all, or none (default: each bank's own \"graded:\" line)")
+        List<String> graded;
+
+        @Override
+        public Integer call() throws IOException {
+            if (!"starter".equals(kind)) {
+                Context.err.println("grader: unknown export '" + kind + "'; this one exists: export starter DIR");
+                return CANNOT_GRADE;
+            }
+            long start = System.nanoTime();
+            List<String> names = graded == null ? null
+                    : graded.stream().map(String::strip).filter(g -> !g.isEmpty()).toList();
+            StarterExport.Result r = StarterExport.write(root.toAbsolutePath().normalize(), to,
+                    names == null || names.isEmpty() ? null : names);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            PrintStream out = Context.out;
+            out.printf("Starter written to %s from %s in %.1f s: %d files, %.2f MB.%n", r.dir(), r.kit(), seconds,
+                    r.files(), r.bytes() / 1e6);
+            out.println("  graded quizzes (sealed: no keys or explanations; your grader scores them): "
+                    + (r.graded().isEmpty() ? "none" : String.join(", ", r.graded())));
+            out.println("  practice quizzes (keys and explanations included, feedback after each answer): "
+                    + (r.practice().isEmpty() ? "none" : String.join(", ", r.practice())));
+            out.println("  left out: solutions/ (reference solutions, variants, the self-test), the tools' own tests,"
+                    + " scripts/, .ci/, Gradescope's files, saved quiz attempts");
+            if (r.commit() != null) {
+                out.println("  a git repository with one commit, " + r.commit().substring(0, 10) + " (branch main):"
+                        + " learners' tests are checked against it. Push it as the classroom template:");
+                out.println("    cd " + r.dir() + " && git remote add origin URL && git push -u origin main");
+            }
+            r.notes().forEach(n -> out.println("note: " + n));
+            return GRADED;
+        }
+    }
+
     /** What {@code ./mvnw verify -Pgrade} calls, with every -Dgrade.* property (empty when not given). */
     @Command(name = "maven", hidden = true)
     static final class MavenEntry extends Common implements Callable<Integer> {
@@ -185,9 +230,23 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--cohort") String cohort;
         @Option(names = "--reference") String reference;
         @Option(names = "--jobs") String jobs;
+        @Option(names = "--export") String export;
+        @Option(names = "--export-to") String exportTo;
+        @Option(names = "--graded") String graded;
 
         @Override
         public Integer call() throws Exception {
+            if (export != null && !export.isBlank()) {
+                ExportCommand cmd = new ExportCommand();
+                cmd.kind = export.strip();
+                if (exportTo == null || exportTo.isBlank()) {
+                    throw new IOException("-Dgrade.export=" + cmd.kind + " needs -Dgrade.exportTo=DIR");
+                }
+                cmd.to = root().resolve(exportTo.strip());
+                cmd.root = root;
+                cmd.graded = graded == null || graded.isBlank() ? null : List.of(graded.split(","));
+                return cmd.call();
+            }
             if (learner != null && !learner.isBlank()) {
                 Instructor cmd = copy(new Instructor());
                 cmd.learner = Path.of(learner);

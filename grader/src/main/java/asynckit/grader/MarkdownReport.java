@@ -38,7 +38,8 @@ public final class MarkdownReport {
                     .append(cell(TerminalReport.cut(TerminalReport.oneLine(e.firstFailure()), 160))).append(" |\n");
         }
         for (Report.Quiz q : r.quizzes()) {
-            String state = !q.bankIntact() ? ":warning: bank changed" : q.attempted() ? "" : "not attempted";
+            String state = !q.bankIntact() ? ":warning: bank changed" : q.sealed() ? q.sealedState()
+                    : q.attempted() ? "" : "not attempted";
             out.append("| Quiz: ").append(cell(q.title() == null ? q.quiz() : q.title())).append(" | ")
                     .append(q.attempted() ? "taken" : "-").append(" | ").append(q.points()).append('/')
                     .append(q.maxPoints()).append(" | ").append(state).append(" |\n");

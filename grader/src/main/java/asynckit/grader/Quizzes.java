@@ -26,6 +26,6 @@ final class Quizzes {
 
     static Report.Quiz row(QuizGrade g) {
         return new Report.Quiz(g.quiz(), g.title(), g.points(), g.maxPoints(), g.attempted(), g.bankChanged(), true,
-                List.copyOf(g.problems()));
+                List.copyOf(g.problems()), g.sealed());
     }
 }

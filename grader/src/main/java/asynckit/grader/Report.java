@@ -1,5 +1,6 @@
 package asynckit.grader;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
@@ -124,10 +125,28 @@ public record Report(String schema, int version, String generatedAt, String mode
     /**
      * @param bankChanged the best attempt was taken against another version of the bank (it still counts)
      * @param bankIntact  the bank matches the kit's pristine checksum; a changed bank scores 0 and is flagged
+     * @param sealed      a graded quiz seen from a learner's starter copy (its bank is sealed, without keys): the
+     *                    attempts are submitted for the teacher to score; 0 points here, and not in the totals
      */
-    @JsonPropertyOrder({"quiz", "title", "points", "maxPoints", "attempted", "bankChanged", "bankIntact", "problems"})
+    @JsonPropertyOrder({"quiz", "title", "points", "maxPoints", "attempted", "bankChanged", "bankIntact", "problems",
+            "sealed"})
     public record Quiz(String quiz, String title, int points, int maxPoints, boolean attempted, boolean bankChanged,
-                       boolean bankIntact, List<String> problems) {}
+                       boolean bankIntact, List<String> problems, boolean sealed) {
+
+        @JsonCreator
+        public Quiz {
+        }
+
+        public Quiz(String quiz, String title, int points, int maxPoints, boolean attempted, boolean bankChanged,
+                    boolean bankIntact, List<String> problems) {
+            this(quiz, title, points, maxPoints, attempted, bankChanged, bankIntact, problems, false);
+        }
+
+        /** What every report says of a sealed quiz, in place of a score. */
+        public String sealedState() {
+            return attempted ? "submitted: scored by your teacher" : "not taken yet (graded: scored by your teacher)";
+        }
+    }
 
     /**
      * Sums; {@code passed}/{@code failed}/{@code skipped} count exercise tests (a test with no result is failed).
@@ -180,6 +199,9 @@ public record Report(String schema, int version, String generatedAt, String mode
                 }
             }
             for (Quiz q : quizzes) {
+                if (q.sealed()) {
+                    continue; // scored by the teacher, from the full bank: nothing to count here
+                }
                 qp += q.points();
                 qm += q.maxPoints();
                 if (!q.bankIntact()) {

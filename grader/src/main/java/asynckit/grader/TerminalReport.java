@@ -55,7 +55,7 @@ public final class TerminalReport {
         if (!r.quizzes().isEmpty()) {
             out.append("\nQuizzes\n");
             for (Report.Quiz q : r.quizzes()) {
-                String state = !q.bankIntact() ? "FLAGGED: bank changed"
+                String state = !q.bankIntact() ? "FLAGGED: bank changed" : q.sealed() ? q.sealedState()
                         : !q.attempted() ? "not attempted" : q.problems().isEmpty() ? "" : q.problems().get(0);
                 out.append(String.format("  %-50s %3d/%-3d points  %s", cut(q.title() == null ? q.quiz() : q.title(),
                         50), q.points(), q.maxPoints(), cut(state, 60)).stripTrailing()).append('\n');

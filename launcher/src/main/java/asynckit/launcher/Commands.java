@@ -230,8 +230,8 @@ public final class Commands {
     public int solution(Engine engine, Manifest m) throws IOException {
         Optional<Path> root = kit.solutionRoot(m);
         if (root.isEmpty()) {
-            out.println("This copy of the kit has no solutions (a classroom copy leaves them out); ask your"
-                    + " instructor, or compare with a classmate once you are both done.");
+            out.println("This copy of the course has no solutions: your teacher left them out of it. Ask your teacher,"
+                    + " or compare with a classmate once you both pass.");
             return 1;
         }
         State state = State.load(kit.root());

@@ -25,10 +25,12 @@ public final class BankParser {
     private static final Pattern HEADER = Pattern.compile("^##\\s+(\\S+)\\s+(\\S+)\\s*$");
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
     private static final Pattern FIELD = Pattern.compile(
-            "^(title|shuffle-questions|points|concept|lesson|prompt|explain|answer|accept|pattern|runnable):(.*)$");
+            "^(title|shuffle-questions|graded|sealed|points|concept|lesson|prompt|explain|answer|accept|pattern|runnable):(.*)$");
     private static final Pattern OPTION = Pattern.compile("^- \\[([ xX]?)\\]\\s*(.*)$");
     private static final Pattern ITEM = Pattern.compile("^(\\d+)\\.\\s+(.*)$");
     private static final String FENCE = "```";
+    /** Fields a sealed bank must not carry: they give the answer away. */
+    private static final Set<String> KEY_FIELDS = Set.of("answer", "accept", "pattern", "explain", "runnable");
 
     private BankParser() {
     }
@@ -75,6 +77,8 @@ public final class BankParser {
         private String title;
         private int titleLine;
         private Boolean shuffle;
+        private Boolean graded;
+        private Boolean sealed;
         private Draft draft;
 
         Run(String shownAs) {
@@ -167,7 +171,8 @@ public final class BankParser {
                         .map(p -> shownAs + ":" + p.line() + ": " + p.message())
                         .toList());
             }
-            return new Bank(name, title, file, checksum(text), shuffle == null || shuffle, List.copyOf(questions));
+            return new Bank(name, title, file, checksum(text), shuffle == null || shuffle, List.copyOf(questions),
+                    graded != null && graded, sealed != null && sealed);
         }
 
         private Draft startQuestion(String id, String kindWord, int no) {
@@ -195,18 +200,35 @@ public final class BankParser {
                         title = value;
                         titleLine = no;
                     }
-                    case "shuffle-questions" -> {
-                        if (value.equals("yes") || value.equals("no")) {
-                            shuffle = value.equals("yes");
-                        } else {
-                            error(no, "\"shuffle-questions:\" is yes or no, not \"" + value + "\"");
+                    case "shuffle-questions" -> shuffle = yesNo(name, value, shuffle, no);
+                    case "graded" -> graded = yesNo(name, value, graded, no);
+                    case "sealed" -> {
+                        if (!questions.isEmpty()) {
+                            error(no, "\"sealed:\" belongs at the top of the file, before the first question");
                         }
+                        sealed = yesNo(name, value, sealed, no);
                     }
                     default -> error(no, "\"" + name + ":\" belongs inside a question (after a \"## id kind\" line)");
                 }
                 return null;
             }
             return draft.field(name, value, no);
+        }
+
+        /** A yes/no header field; an earlier value given twice is an error. */
+        private Boolean yesNo(String name, String value, Boolean before, int no) {
+            if (before != null) {
+                error(no, "\"" + name + ":\" is given twice");
+            }
+            if (value.equals("yes") || value.equals("no")) {
+                return value.equals("yes");
+            }
+            error(no, "\"" + name + ":\" is yes or no, not \"" + value + "\"");
+            return before;
+        }
+
+        private boolean sealed() {
+            return sealed != null && sealed;
         }
 
         private int readCode(String[] lines, int start) {
@@ -281,8 +303,13 @@ public final class BankParser {
                 if (!name.equals("accept") && !seen.add(name)) {
                     error(no, "\"" + name + ":\" is given twice in question \"" + id + "\"");
                 }
+                if (sealed() && KEY_FIELDS.contains(name)) {
+                    error(no, "a sealed bank carries no keys or explanations: \"" + name + ":\" is not allowed"
+                            + " (sealed banks are written by ./kit export; edit the teacher's full bank instead)");
+                    return null;
+                }
                 switch (name) {
-                    case "title", "shuffle-questions" ->
+                    case "title", "shuffle-questions", "graded", "sealed" ->
                             error(no, "\"" + name + ":\" belongs at the top of the file, before the first question");
                     case "points" -> {
                         try {
@@ -385,7 +412,9 @@ public final class BankParser {
                     error(no, "more than 26 options");
                     return;
                 }
-                if (right) {
+                if (right && sealed()) {
+                    error(no, "a sealed bank marks no option right: write \"- [ ] text\"");
+                } else if (right) {
                     correct.add(options.size());
                 }
                 options.add(text);
@@ -414,7 +443,7 @@ public final class BankParser {
                 if (!hasPrompt || prompt.toString().isBlank()) {
                     error(line, q + " has no \"prompt:\"");
                 }
-                if (!hasExplain || explain.toString().isBlank()) {
+                if (!sealed() && (!hasExplain || explain.toString().isBlank())) {
                     error(line, q + " has no \"explain:\" (every question explains its answer)");
                 }
                 if (points == null) {
@@ -430,24 +459,24 @@ public final class BankParser {
                     case SINGLE, OUTPUT -> {
                         if (options.size() < 2) {
                             error(line, q + " needs at least two options");
-                        } else if (correct.size() != 1) {
+                        } else if (!sealed() && correct.size() != 1) {
                             error(firstOptionLine, q + " must mark exactly one option - [x], found " + correct.size());
                         }
                     }
                     case MULTI -> {
                         if (options.size() < 2) {
                             error(line, q + " needs at least two options");
-                        } else if (correct.isEmpty()) {
+                        } else if (!sealed() && correct.isEmpty()) {
                             error(firstOptionLine, q + " must mark at least one option - [x]");
                         }
                     }
                     case TRUE_FALSE -> {
-                        if (truth == null && !seen.contains("answer")) {
+                        if (!sealed() && truth == null && !seen.contains("answer")) {
                             error(line, q + " has no \"answer: true\" or \"answer: false\"");
                         }
                     }
                     case SHORT -> {
-                        if (accepted.isEmpty() && pattern == null && !seen.contains("pattern")) {
+                        if (!sealed() && accepted.isEmpty() && pattern == null && !seen.contains("pattern")) {
                             error(line, q + " needs at least one \"accept:\" or a \"pattern:\"");
                         }
                     }

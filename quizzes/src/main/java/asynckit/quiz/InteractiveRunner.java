@@ -152,7 +152,8 @@ public final class InteractiveRunner {
                     break;
                 }
                 boolean right = session.answer(s.question(), answer);
-                if (!showFeedback(session, s, i + 1, all.size(), answer, right, i + 1 == all.size())) {
+                boolean last = i + 1 == all.size();
+                if (!session.sealed() && !showFeedback(session, s, i + 1, all.size(), answer, right, last)) {
                     complete = i + 1 == all.size();
                     break;
                 }
@@ -185,6 +186,7 @@ public final class InteractiveRunner {
                     QuizGrade g = quizzes.get(i);
                     boolean here = i == cursor;
                     String best = !g.problems().isEmpty() && g.maxPoints() == 0 ? "cannot be read"
+                            : g.sealed() ? (g.attempted() ? "submitted" : "not taken") + ", graded by your teacher"
                             : g.attempted() ? "best " + g.points() + "/" + g.maxPoints() : "not taken";
                     String prefix = (here ? " > " : "   ") + (i + 1) + ") ";
                     if (here) {
@@ -356,7 +358,8 @@ public final class InteractiveRunner {
     private Screen question(Session session, QuizPlan.Shown s, int number, int total, boolean scoring) {
         Screen sc = new Screen();
         Question q = s.question();
-        sc.line(sc.top, DIM, fit(session.plan().bank().title()));
+        sc.line(sc.top, DIM, fit(session.plan().bank().title()
+                + (session.sealed() ? "  ·  graded: your teacher scores it, no answer is shown" : "")));
         AttributedStringBuilder head = new AttributedStringBuilder();
         head.style(BOLD).append("Question " + number + " of " + total);
         head.style(DIM).append("   " + q.points() + (q.points() == 1 ? " point" : " points")
@@ -655,6 +658,14 @@ public final class InteractiveRunner {
         if (!complete) {
             sc.line(sc.body, YELLOW, "Stopped early: unanswered questions count as wrong.");
         }
+        if (session.sealed()) {
+            sc.line(sc.body, BOLD, "Answered " + session.answeredCount() + " of " + bank.questions().size()
+                    + " questions.");
+            sc.wrapped(sc.body, PLAIN, "", PLAIN, "No score here: this is a graded quiz, and your teacher scores it"
+                    + " from your saved answers (the first complete attempt counts).");
+            printWhole(sc);
+            return;
+        }
         int score = session.score();
         AttributedStringBuilder b = new AttributedStringBuilder();
         b.style(BOLD).append("Score: ");
@@ -669,7 +680,11 @@ public final class InteractiveRunner {
                 sc.line(sc.body, PLAIN, Text.reviewLine(session.number(s), s.question(), width()));
             }
         }
-        // The summary stays on screen after the quiz: print it whole, no scrolling window.
+        printWhole(sc);
+    }
+
+    /** The summary stays on screen after the quiz: printed whole, no scrolling window. */
+    private void printWhole(Screen sc) {
         terminal.puts(Capability.clear_screen);
         StringBuilder text = new StringBuilder();
         for (AttributedString l : sc.top) {

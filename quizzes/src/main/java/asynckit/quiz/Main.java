@@ -122,9 +122,12 @@ public final class Main implements Callable<Integer> {
             e.problems().forEach(out::println);
             return 1;
         }
+        AttemptStore store = new AttemptStore(Repo.attemptsDir(repo));
+        if (bank.sealed()) {
+            alreadySubmitted(store, bank, out);
+        }
         long s = seed != null ? seed : (System.nanoTime() & 0xFFFFFF);
         QuizPlan plan = new QuizPlan(bank, s);
-        AttemptStore store = new AttemptStore(Repo.attemptsDir(repo));
         boolean complete;
         Session session;
         if (given == null && !plain && isTerminal()) {
@@ -153,7 +156,9 @@ public final class Main implements Callable<Integer> {
                 out.println(AttemptStore.toJson(session.toAttempt(complete, Instant.now())));
                 return 1;
             }
-            out.println("Saved to " + shown + " (commit it so the grader counts it).");
+            out.println(bank.sealed()
+                    ? "Saved to " + shown + ": commit and push it; your teacher scores this graded quiz."
+                    : "Saved to " + shown + " (commit it so the grader counts it).");
         }
         return 0;
     }
@@ -166,6 +171,8 @@ public final class Main implements Callable<Integer> {
         int max = 0;
         for (QuizGrade g : grades) {
             String best = !g.problems().isEmpty() && g.maxPoints() == 0 ? "cannot be read (see below)"
+                    : g.sealed() ? (g.attempted() ? "submitted" : "- /" + g.maxPoints() + " (not taken)")
+                            + ", graded: scored by your teacher"
                     : g.attempted() ? "best " + g.points() + "/" + g.maxPoints() + (g.bankChanged() ? " (bank changed)" : "")
                     : "- /" + g.maxPoints() + " (not taken)";
             // The title goes under the name, wrapped at words: long titles no longer break mid-word.
@@ -175,11 +182,27 @@ public final class Main implements Callable<Integer> {
             max += g.maxPoints();
         }
         out.println();
-        out.println("Total: " + total + "/" + max + " quiz points");
+        int sealedMax = grades.stream().filter(QuizGrade::sealed).mapToInt(QuizGrade::maxPoints).sum();
+        out.println("Total: " + total + "/" + (max - sealedMax) + " quiz points"
+                + (sealedMax > 0 ? " (and " + sealedMax + " points of graded quizzes your teacher scores)" : ""));
         for (QuizGrade g : grades) {
             g.problems().forEach(p -> out.println("problem: " + p));
         }
         return 0;
+    }
+
+    /** Before a graded quiz is taken again: says that only the first complete attempt counts. */
+    private static void alreadySubmitted(AttemptStore store, Bank bank, PrintWriter out) {
+        try {
+            store.load(bank.name()).stream().filter(Attempt::complete).findFirst().ifPresent(first -> {
+                out.println("You submitted this graded quiz on " + first.finishedAt() + ". Only that first complete"
+                        + " attempt counts; this one is saved too, but your teacher will not count it.");
+                out.println();
+            });
+        } catch (IOException e) {
+            out.println("(Your earlier attempts could not be read: " + e.getMessage().lines().findFirst().orElse("")
+                    + ")");
+        }
     }
 
     /** A real terminal on both ends? (On JDK 22+ System.console() exists even when piped; ask it.) */

@@ -16,6 +16,9 @@ import java.util.Set;
  */
 public final class PlainRunner {
     private static final int WIDTH = 80;
+    /** Said before a sealed (graded) quiz starts. */
+    static final String SEALED_NOTE = "A graded quiz: your answers are recorded and your teacher scores them."
+            + " No answer or score is shown here. Only your first complete attempt counts.";
 
     private final BufferedReader in;
     private final PrintWriter out;
@@ -40,6 +43,9 @@ public final class PlainRunner {
         List<QuizPlan.Shown> all = plan.questions();
         out.println("Quiz: " + bank.title() + " (" + all.size() + " questions, " + bank.maxPoints()
                 + " points, seed " + plan.seed() + ")");
+        if (session.sealed()) {
+            Text.wrap(SEALED_NOTE, WIDTH, "").forEach(out::println);
+        }
         if (fromFile == null) {
             out.println("Answer with a number; several numbers for \"tick all that apply\" (1,3); "
                     + "an order as 3 1 2. End of input stops the quiz.");
@@ -62,7 +68,11 @@ public final class PlainRunner {
                 }
             }
             boolean right = canonical != null && session.answer(s.question(), canonical);
-            feedback(s, right);
+            if (session.sealed()) {
+                out.println(canonical == null ? "Not answered." : "Recorded.");
+            } else {
+                feedback(s, right);
+            }
         }
         summary(session);
         out.flush();
@@ -217,6 +227,11 @@ public final class PlainRunner {
     private void summary(Session session) {
         Bank bank = session.plan().bank();
         out.println();
+        if (session.sealed()) {
+            out.println("Answered " + session.answeredCount() + " of " + bank.questions().size()
+                    + " questions. No score here: your teacher scores this graded quiz.");
+            return;
+        }
         out.println("Score: " + session.score() + " / " + bank.maxPoints() + " points ("
                 + session.rightCount() + " of " + bank.questions().size() + " questions right)");
         List<QuizPlan.Shown> review = session.toReview();

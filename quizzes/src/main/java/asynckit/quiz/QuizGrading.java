@@ -27,7 +27,13 @@ import java.util.stream.Stream;
  *   <li>a malformed bank or attempts file never throws: its messages ({@code file:line: what}) go to
  *       {@code problems}, and a malformed bank has {@code maxPoints} 0.</li>
  * </ul>
- * {@link #maxPointsAll(Path)} is the sum of {@code maxPoints} over the readable banks.
+ * <p>Graded quizzes: in a learner's starter copy the bank is sealed ({@link Sealer}); there the grade is
+ * {@code sealed}, with 0 points (the answers cannot be scored without the key). Against the teacher's full bank,
+ * attempts taken on the sealed form (their {@code sealed} flag, or the checksum of the sealed form) are translated
+ * back to the full bank's letters and scored; the first complete one counts (the best one when none is complete),
+ * and attempts not taken on the sealed form are not counted.
+ *
+ * <p>{@link #maxPointsAll(Path)} is the sum of {@code maxPoints} over the readable banks.
  *
  * <p>Only I/O failures outside these files (for example an unreadable banks folder) are thrown.
  */
@@ -78,20 +84,52 @@ public final class QuizGrading {
         if (bank == null) {
             return new QuizGrade(name, name, 0, 0, !attempts.isEmpty(), false, List.copyOf(problems));
         }
+        if (bank.sealed()) {
+            // A learner's starter copy: no keys here. The answers are recorded; the teacher's grader scores them.
+            return new QuizGrade(name, bank.title(), 0, bank.maxPoints(), !attempts.isEmpty(), false,
+                    List.copyOf(problems), true);
+        }
+        String sealedSum = null;
+        boolean anySealed = false;
+        for (Attempt a : attempts) {
+            if (!a.sealed() && bank.checksum().equals(a.bankChecksum())) {
+                continue;
+            }
+            sealedSum = sealedSum != null ? sealedSum : Sealer.sealedChecksum(bank);
+            anySealed |= a.sealed() || sealedSum.equals(a.bankChecksum());
+        }
         int best = -1;
         boolean bestChanged = false;
+        int firstComplete = -1;
+        boolean firstCompleteChanged = false;
         for (int i = 0; i < attempts.size(); i++) {
             Attempt a = attempts.get(i);
-            int points = rescore(bank, a.answers());
-            boolean changed = !bank.checksum().equals(a.bankChecksum());
-            if (!changed && points != a.score()) {
-                problems.add(Repo.shown(root, store.fileFor(name)) + ": attempt " + (i + 1) + " saved a score of "
-                        + a.score() + " but its answers score " + points);
+            boolean onSealed = a.sealed() || (sealedSum != null && sealedSum.equals(a.bankChecksum()));
+            boolean changed = !bank.checksum().equals(a.bankChecksum())
+                    && (sealedSum == null || !sealedSum.equals(a.bankChecksum()));
+            String shown = Repo.shown(root, store.fileFor(name));
+            if (anySealed && !onSealed) {
+                problems.add(shown + ": attempt " + (i + 1) + " was not taken on the graded (sealed) quiz: not counted");
+                continue;
+            }
+            int points = rescore(bank, onSealed ? Sealer.unseal(bank, a.answers()) : a.answers());
+            if (!changed && !onSealed && points != a.score()) {
+                problems.add(shown + ": attempt " + (i + 1) + " saved a score of " + a.score()
+                        + " but its answers score " + points);
+            }
+            if (onSealed && a.complete() && firstComplete < 0) {
+                firstComplete = points;
+                firstCompleteChanged = changed;
             }
             if (points > best || (points == best && bestChanged && !changed)) {
                 best = points;
                 bestChanged = changed;
             }
+        }
+        if (firstComplete >= 0) {
+            // A graded quiz counts its first complete attempt, as an exam would: taking it again cannot add points.
+            best = firstComplete;
+            bestChanged = firstCompleteChanged;
         }
         return new QuizGrade(name, bank.title(), Math.max(best, 0), bank.maxPoints(), !attempts.isEmpty(),
                 bestChanged, List.copyOf(problems));

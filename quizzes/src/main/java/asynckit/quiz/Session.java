@@ -29,11 +29,21 @@ public final class Session {
     /** Records a canonical answer; returns whether it is right. */
     public boolean answer(Question q, String canonical) {
         answers.put(q.id(), canonical);
-        return Scoring.isCorrect(q, canonical);
+        return !sealed() && Scoring.isCorrect(q, canonical);
+    }
+
+    /** A sealed (graded) bank: answers are recorded, never scored or explained here. */
+    public boolean sealed() {
+        return plan.bank().sealed();
     }
 
     public int score() {
-        return QuizGrading.rescore(plan.bank(), answers);
+        return sealed() ? 0 : QuizGrading.rescore(plan.bank(), answers);
+    }
+
+    /** Questions with an answer so far. */
+    public int answeredCount() {
+        return (int) answers.values().stream().filter(a -> a != null).count();
     }
 
     public int rightCount() {
@@ -63,7 +73,7 @@ public final class Session {
         return new Attempt(plan.bank().checksum(), plan.seed(), mode,
                 started.truncatedTo(ChronoUnit.SECONDS).toString(),
                 finished.truncatedTo(ChronoUnit.SECONDS).toString(),
-                score(), plan.bank().maxPoints(), complete, all);
+                score(), plan.bank().maxPoints(), complete, all, plan.bank().sealed());
     }
 
     public Attempt save(AttemptStore store, boolean complete) throws IOException {

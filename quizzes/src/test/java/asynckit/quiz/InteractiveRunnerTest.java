@@ -119,4 +119,20 @@ class InteractiveRunnerTest {
         assertThat(run.session().toAttempt(false, Instant.now()).answers())
                 .containsEntry("pick-one", "a").containsEntry("tick-some", null);
     }
+
+    @Test
+    @DisplayName("a sealed (graded) quiz: each answer goes straight to the next question, no key, no score at the end")
+    void sealedQuizRecordsOnly() throws Exception {
+        Bank full = Fixtures.parse(Fixtures.EVERY_KIND);
+        Bank sealed = BankParser.parse("test", java.nio.file.Path.of("test.quiz"), "test.quiz", Sealer.seal(full));
+        // single: 1; multi: 1 then space; truefalse: 1; short: typed; order: 1 2 3; output: 1
+        String keys = "1" + ENTER + "1 " + ENTER + "1" + ENTER + "thenApply" + ENTER + "123" + ENTER + "1" + ENTER;
+        Run run = drive(sealed, 5, keys);
+        assertThat(run.complete()).isTrue();
+        assertThat(run.session().answeredCount()).isEqualTo(6);
+        assertThat(run.session().score()).isZero();
+        assertThat(run.screen()).contains("graded: your teacher scores it", "Answered 6 of 6 questions.",
+                "your teacher scores it").doesNotContain("Correct", "Incorrect", "Score:", "It only signals");
+        assertThat(run.session().toAttempt(true, Instant.now()).sealed()).isTrue();
+    }
 }
