@@ -8,7 +8,7 @@ if "%ROOT:~-1%"=="\" set "ROOT=%ROOT:~0,-1%"
 set "CMD=%~1"
 if "%CMD%"=="" set "CMD=list"
 if /i "%CMD%"=="quiz" goto :quiz
-for %%c in (list test watch hint reset solution) do if /i "%CMD%"=="%%c" goto :launcher
+for %%c in (list test watch hint reset solution export) do if /i "%CMD%"=="%%c" goto :launcher
 if /i "%CMD%"=="help" goto :usage
 if /i "%CMD%"=="-h" goto :usage
 if /i "%CMD%"=="--help" goto :usage
