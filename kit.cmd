@@ -26,6 +26,7 @@ echo   watch [NN]              run the tests again on every save; keys h hint, l
 echo   hint NN                 the next hint you have not seen (hint NN N: hint N; hint NN --all: every hint)
 echo   reset NN                put the exercise's stub back; your code is kept in .kit\backup\
 echo   solution NN             the reference solution, once your code passes
+echo   export gradescope FILE.zip   the autograder zip for Gradescope (for teachers; grader\README.md)
 echo   quiz                    list the quizzes with your best score so far
 echo   quiz NAME [options]     take a quiz (interactive in a terminal, numbered prompts otherwise)
 echo       --plain             numbered prompts even in a terminal

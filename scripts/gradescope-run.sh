@@ -13,7 +13,7 @@
 # Needs the kit committed (the zip is its last commit) and a JDK 21+ (setup.sh's apt step is skipped).
 # Exit code 1 when a run took longer than Gradescope's 10 minutes, used 768 MB or more, or scored wrongly.
 set -uo pipefail
-ROOT=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd)
+ROOT=$(CDPATH="" cd -- "$(dirname -- "$0")/.." && pwd)
 core=0
 budget=""
 while [ $# -gt 0 ]; do
@@ -30,7 +30,7 @@ kinds=("$@")
 
 work=$(mktemp -d /tmp/asynckit-gradescope-XXXXXX)
 echo "gradescope-run: working in $work"
-cd "$ROOT"
+cd "$ROOT" || exit 2
 sh ./kit export gradescope "$work/autograder.zip" || { echo "gradescope-run: export failed" >&2; exit 2; }
 ag="$work/autograder"
 mkdir -p "$ag/source"
