@@ -23,15 +23,26 @@ if [ -z "${KIT_SKIP_APT:-}" ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends openjdk-21-jdk-headless bubblewrap git
 fi
 
-# The JDK the grader runs on: JAVA_HOME if set, else `java` on PATH; it must be 21 or newer.
-JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-JAVA=$(command -v "$JAVA") || { echo "setup: FAILED: no java found (JAVA_HOME or PATH)" >&2; exit 1; }
-major=$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = *//p' | head -n 1)
-if [ "${major%%.*}" -lt 21 ] 2>/dev/null || [ -z "$major" ]; then
-  echo "setup: FAILED: $JAVA is Java ${major:-?}; the grader needs a JDK 21 or newer" >&2
+# The JDK the grader runs on: JAVA_HOME, `java` on PATH, then the JDKs in /usr/lib/jvm; the first 21 or newer.
+jdk_major() { # $1: a JDK's folder; prints its major version
+  sed -n 's/^JAVA_VERSION="\{0,1\}\([0-9][0-9]*\).*/\1/p' "$1/release" 2>/dev/null | head -n 1
+}
+JAVA_HOME_FOUND=""
+on_path=""
+if command -v java >/dev/null 2>&1; then
+  on_path=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
+fi
+for home in "${JAVA_HOME:-}" "$on_path" /usr/lib/jvm/*; do
+  if [ -n "$home" ] && [ -x "$home/bin/javac" ] && [ "$(jdk_major "$home")" -ge 21 ] 2>/dev/null; then
+    JAVA_HOME_FOUND=$home
+    break
+  fi
+done
+if [ -z "$JAVA_HOME_FOUND" ]; then
+  echo "setup: FAILED: no JDK 21 or newer found (JAVA_HOME, java on PATH, /usr/lib/jvm); the grader needs one" >&2
   exit 1
 fi
-JAVA_HOME=$(cd "$(dirname "$(readlink -f "$JAVA")")/.." && pwd)
+JAVA_HOME=$JAVA_HOME_FOUND
 export JAVA_HOME
 
 echo "setup: building the grader (JDK: $JAVA_HOME)"
