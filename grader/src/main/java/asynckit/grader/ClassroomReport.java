@@ -359,14 +359,11 @@ public final class ClassroomReport {
         return String.join(",", runners.stream().map(Runner::id).toList());
     }
 
+    private static final Pattern LEADING_NUMBER = Pattern.compile("\\d{1,6}");
+
+    /** An exercise id's number ({@code 03-gather}: 3), 0 when it has none. */
     private static int number(String id) {
-        int n = 0;
-        for (char c : id.toCharArray()) {
-            if (!Character.isDigit(c)) {
-                break;
-            }
-            n = n * 10 + (c - '0');
-        }
-        return n;
+        Matcher m = LEADING_NUMBER.matcher(id);
+        return m.lookingAt() ? Integer.parseInt(m.group()) : 0;
     }
 }
