@@ -300,10 +300,23 @@ public final class Grader implements AutoCloseable {
             case ENDED_EARLY -> ReportMatcher.unscored(spec, Outcome.JVM_ENDED_EARLY, "the test JVM ended early"
                     + (explained.isEmpty() ? " (System.exit or a crash)" : explanation)
                     + ": no test of this exercise has a trustworthy result", true, List.of()).with(flags, explained);
-            case TIMED_OUT -> ReportMatcher.unscored(spec, Outcome.TIMED_OUT, "timed out: the test JVM was killed after "
-                    + wallSeconds + " s (code that never ends: a loop that ignores interrupts, a"
-                    + " deadlock?)" + explanation, true, List.of()).with(flags, explained);
+            case TIMED_OUT -> timedOut(spec, run.results(), "timed out: the test JVM was killed after " + wallSeconds
+                    + " s (code that never ends: a loop that ignores interrupts, a deadlock?)" + explanation)
+                    .with(flags, explained);
         };
+    }
+
+    /**
+     * A test JVM killed at its time limit: the tests that finished before keep their results (each signed by
+     * the runner with this run's secret, so learner code cannot have made them up); the others fail as timed out.
+     */
+    static Exercise timedOut(Inventory.ExerciseSpec spec, List<TestRun.Result> results, String reason) {
+        Exercise m = ReportMatcher.matched(spec, results, reason);
+        List<Report.Test> tests = m.tests().stream().map(t -> t.status() != Report.Status.NOT_RUN ? t
+                : new Report.Test(t.className(), t.method(), t.name(), 0, t.maxPoints(), Report.Status.NOT_RUN, reason,
+                        null, 0)).toList();
+        return new Exercise(m.id(), m.title(), m.module(), m.points(), m.maxPoints(), m.passed(), m.failed(),
+                m.skipped(), m.total(), Outcome.TIMED_OUT, reason, true, List.of(), List.of(), List.of(), tests);
     }
 
     private TestRun.Outcome runTests(Inventory.ExerciseSpec spec, Path dir, Path classes, Path testClasses,

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -150,5 +151,22 @@ class GradescopeTest {
         // past the deadline: nothing (the exercise is reported as not run)
         assertThat(Grader.wallSeconds(now, now.minusSeconds(5), 120, 3)).isZero();
         assertThat(Grader.wallSeconds(now, now.plusSeconds(20), 120, 2)).isLessThan(Grader.MIN_WALL_SECONDS);
+    }
+
+    @Test
+    @DisplayName("a test JVM killed at its time limit keeps the results reported before; the rest fail as timed out")
+    void timedOutKeepsFinishedTests() {
+        List<TestRun.Result> results = List.of(Samples.result("asynckit.ex01.PageFetcherTest",
+                "startsEveryFetchBeforeWaitingForAny", Report.Status.PASSED, null, "", 0.2));
+        Report.Exercise e = Grader.timedOut(Samples.ex01(), results, "timed out: the test JVM was killed after 40 s");
+        assertThat(e.outcome()).isEqualTo(Report.Outcome.TIMED_OUT);
+        assertThat(e.points()).isEqualTo(6);
+        assertThat(e.passed()).isEqualTo(1);
+        assertThat(e.failed()).isEqualTo(5);
+        assertThat(e.tests().get(0).status()).isEqualTo(Report.Status.PASSED);
+        assertThat(e.tests().subList(1, 6)).allSatisfy(t -> {
+            assertThat(t.status()).isEqualTo(Report.Status.NOT_RUN);
+            assertThat(t.reason()).isEqualTo("timed out: the test JVM was killed after 40 s");
+        });
     }
 }
