@@ -5,8 +5,11 @@
 # (taskset -c CORE), sampling the resident memory of the whole process tree (scripts/peak-rss.sh). Prints, per
 # submission, the wall time, the peak memory and the score, and checks what each must score.
 #
-#   scripts/gradescope-run.sh [--core N] [--budget SECONDS] [KIND...]
+#   scripts/gradescope-run.sh [--core N] [--cpu-quota PERCENT] [--budget SECONDS] [KIND...]
 #
+# --cpu-quota 50 also limits the run to half a CPU, as Gradescope's default does (a cgroup v1 cpu controller
+# at /sys/fs/cgroup/cpu, as root; the grader's own control groups use only pids and memory, so the limit holds
+# for every process of the run).
 # KIND: stub (nothing written: every test fails), solved (every reference solution), nested (the solved
 # repository uploaded one folder deep), hang (every method the learner writes spins forever, ignoring
 # interrupts), stray (an upload with no repository in it: refused with a message). Default: all five.
@@ -16,17 +19,36 @@ set -uo pipefail
 ROOT=$(CDPATH="" cd -- "$(dirname -- "$0")/.." && pwd)
 core=0
 budget=""
+quota=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --core) core=$2; shift 2 ;;
     --budget) budget=$2; shift 2 ;;
+    --cpu-quota) quota=$2; shift 2 ;;
     --) shift; break ;;
-    -*) echo "usage: scripts/gradescope-run.sh [--core N] [--budget SECONDS] [stub|solved|nested|hang|stray...]" >&2; exit 2 ;;
+    -*) echo "usage: scripts/gradescope-run.sh [--core N] [--cpu-quota PERCENT] [--budget SECONDS] [KIND...]" >&2; exit 2 ;;
     *) break ;;
   esac
 done
 kinds=("$@")
 [ ${#kinds[@]} -gt 0 ] || kinds=(stub solved nested hang stray)
+
+cpu_group=""
+if [ -n "$quota" ]; then
+  cpu_group=/sys/fs/cgroup/cpu/asynckit-gradescope-$$
+  if ! mkdir "$cpu_group" 2>/dev/null || ! echo 100000 > "$cpu_group/cpu.cfs_period_us" \
+      || ! echo $((quota * 1000)) > "$cpu_group/cpu.cfs_quota_us"; then
+    echo "gradescope-run: --cpu-quota needs a cgroup v1 cpu controller at /sys/fs/cgroup/cpu, as root" >&2
+    exit 2
+  fi
+  trap 'rmdir "$cpu_group" 2>/dev/null' EXIT
+fi
+# run_autograder, inside the CPU quota's control group when there is one.
+run=(bash)
+if [ -n "$cpu_group" ]; then
+  # shellcheck disable=SC2016 # $0 and $@ are the inner shell's
+  run=(sh -c 'echo $$ > "$0/cgroup.procs" && exec "$@"' "$cpu_group" bash)
+fi
 
 work=$(mktemp -d /tmp/asynckit-gradescope-XXXXXX)
 echo "gradescope-run: working in $work"
@@ -84,7 +106,7 @@ for kind in "${kinds[@]}"; do
   make_submission "$kind" "$ag/submission"
   log="$work/run-$kind.log"
   AUTOGRADER_ROOT="$ag" ${budget:+KIT_TIME_BUDGET=$budget} taskset -c "$core" \
-    "$ROOT/scripts/peak-rss.sh" --out "$work/rss-$kind.tsv" -- bash "$ag/source/run_autograder" > "$log" 2>&1
+    "$ROOT/scripts/peak-rss.sh" --out "$work/rss-$kind.tsv" -- "${run[@]}" "$ag/source/run_autograder" > "$log" 2>&1
   line=$(grep '^peak-rss:' "$log" | tail -n 1)
   peak=$(sed -n 's/^peak-rss: \([0-9]*\) MB.*/\1/p' <<< "$line")
   wall=$(sed -n 's/.*; wall \([0-9.]*\) s;.*/\1/p' <<< "$line")
