@@ -59,6 +59,7 @@ public final class GradescopeExport {
         Process archive = new ProcessBuilder("git", "archive", "--format=tar", "HEAD").directory(kit.toFile())
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         archive.getOutputStream().close();
+        boolean written = false;
         try (InputStream raw = archive.getInputStream();
              TarArchiveInputStream tar = new TarArchiveInputStream(raw);
              ZipArchiveOutputStream out = new ZipArchiveOutputStream(partial)) {
@@ -88,24 +89,31 @@ public final class GradescopeExport {
                 add(out, s.getValue(), bytes, true);
                 entries.add(s.getValue());
             }
-        } catch (IOException e) {
-            Files.deleteIfExists(partial);
-            throw e;
-        } finally {
-            archive.destroy();
-        }
-        try {
-            if (!archive.waitFor(30, TimeUnit.SECONDS) || archive.exitValue() != 0) {
-                Files.deleteIfExists(partial);
-                throw new IOException("git archive HEAD failed in " + kit);
+            raw.transferTo(java.io.OutputStream.nullOutputStream()); // the tar's padding: let git finish writing
+            int exit = finished(archive);
+            if (exit != 0) {
+                throw new IOException("git archive HEAD failed in " + kit + (exit < 0 ? " (it did not end)"
+                        : " (exit " + exit + ")"));
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            Files.deleteIfExists(partial);
-            throw new IOException("interrupted while reading the kit's commit", e);
+            written = true;
+        } finally {
+            if (!written) {
+                archive.destroyForcibly();
+                Files.deleteIfExists(partial);
+            }
         }
         Files.move(partial, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         return new Result(target, commit, List.copyOf(entries), Files.size(target), dirty);
+    }
+
+    /** Waits (at most 30 s) for a process to end; its exit code, or -1 when it did not end. */
+    private static int finished(Process p) throws IOException {
+        try {
+            return p.waitFor(30, TimeUnit.SECONDS) ? p.exitValue() : -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for git", e);
+        }
     }
 
     private static void add(ZipArchiveOutputStream out, String name, byte[] bytes, boolean executable)
