@@ -8,7 +8,7 @@ if "%ROOT:~-1%"=="\" set "ROOT=%ROOT:~0,-1%"
 set "CMD=%~1"
 if "%CMD%"=="" set "CMD=list"
 if /i "%CMD%"=="quiz" goto :quiz
-for %%c in (list test watch hint reset solution) do if /i "%CMD%"=="%%c" goto :launcher
+for %%c in (list test watch hint reset solution export) do if /i "%CMD%"=="%%c" goto :launcher
 if /i "%CMD%"=="help" goto :usage
 if /i "%CMD%"=="-h" goto :usage
 if /i "%CMD%"=="--help" goto :usage
@@ -26,6 +26,7 @@ echo   watch [NN]              run the tests again on every save; keys h hint, l
 echo   hint NN                 the next hint you have not seen (hint NN N: hint N; hint NN --all: every hint)
 echo   reset NN                put the exercise's stub back; your code is kept in .kit\backup\
 echo   solution NN             the reference solution, once your code passes
+echo   export gradescope FILE.zip   the autograder zip for Gradescope (for teachers; grader\README.md)
 echo   quiz                    list the quizzes with your best score so far
 echo   quiz NAME [options]     take a quiz (interactive in a terminal, numbered prompts otherwise)
 echo       --plain             numbered prompts even in a terminal

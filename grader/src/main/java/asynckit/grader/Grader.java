@@ -48,6 +48,8 @@ public final class Grader implements AutoCloseable {
     private final Path work;
     private final boolean ownsWork;
     private final AtomicInteger learnerCount = new AtomicInteger();
+    /** When every learner's grading must be over (Gradescope's limit); null: no deadline, only the fork timeout. */
+    private volatile Instant deadline;
 
     private Grader(KitSnapshot snapshot, Inventory inventory, TrustedBuild build, Sandbox sandbox, Settings settings,
                    QuizSource quizzes, Consumer<String> progress, Path work, boolean ownsWork) {
@@ -114,6 +116,38 @@ public final class Grader implements AutoCloseable {
         return inventory;
     }
 
+    /**
+     * Sets when grading must be over: each exercise's test JVM then gets at most an even share of the time
+     * left (the fork timeout still caps it), so code that hangs in every exercise cannot run the whole run past
+     * the deadline; an exercise with no time left is not run and says so.
+     */
+    public void finishBy(Instant deadline) {
+        this.deadline = deadline;
+    }
+
+    /** Seconds the next exercise's test JVM may run, {@code left} exercises (this one included) still to go. */
+    int wallSeconds(int left) {
+        return wallSeconds(Instant.now(), deadline, settings.forkTimeoutSeconds(), left);
+    }
+
+    /**
+     * An even share of the time left before {@code deadline} (less a reserve) among {@code left} exercises,
+     * at most {@code forkTimeout}; the fork timeout alone when there is no deadline.
+     */
+    static int wallSeconds(Instant now, Instant deadline, int forkTimeout, int left) {
+        if (deadline == null) {
+            return forkTimeout;
+        }
+        long remaining = java.time.Duration.between(now, deadline).toSeconds() - DEADLINE_RESERVE_SECONDS;
+        long share = remaining / Math.max(1, left);
+        return (int) Math.max(0, Math.min(forkTimeout, share));
+    }
+
+    /** Kept back from the deadline for compiling an exercise and writing the reports. */
+    static final int DEADLINE_RESERVE_SECONDS = 5;
+    /** A test JVM given less than this is not started: the exercise is reported as not run for lack of time. */
+    static final int MIN_WALL_SECONDS = 10;
+
     KitSnapshot snapshot() {
         return snapshot;
     }
@@ -140,7 +174,9 @@ public final class Grader implements AutoCloseable {
         try {
             Intake.Result intake = Intake.take(learner, build.pristine(), inventory, dir);
             List<Exercise> exercises = new ArrayList<>();
+            int left = inventory.exercises().size();
             for (Inventory.ExerciseSpec spec : inventory.exercises()) {
+                int wall = wallSeconds(left--);
                 Intake.ExerciseFiles files = intake.exercises().get(spec.id());
                 Exercise e;
                 List<String> changed = integrity == null ? List.of() : integrity.against(spec.id());
@@ -149,9 +185,13 @@ public final class Grader implements AutoCloseable {
                             + " run differ from " + snapshot.description() + " (" + String.join(", ",
                             changed.subList(0, Math.min(3, changed.size()))) + (changed.size() > 3 ? ", ..." : "")
                             + "); restore them, e.g. git checkout -- " + firstPath(changed.get(0)), false, changed);
+                } else if (wall < MIN_WALL_SECONDS) {
+                    e = ReportMatcher.unscored(spec, Outcome.TIMED_OUT, "not run: the grading ran out of time (its"
+                            + " deadline leaves " + wall + " s for this exercise); code that hangs in the exercises"
+                            + " before it used the time up", true, List.of());
                 } else {
                     progress.accept("running the tests of " + spec.title());
-                    e = gradeOne(spec, files, dir.resolve("ex").resolve(spec.id()), reportDir);
+                    e = gradeOne(spec, files, dir.resolve("ex").resolve(spec.id()), reportDir, wall);
                 }
                 List<String> notes = new ArrayList<>(files.notes());
                 notes.addAll(spec.problems().stream().map(p -> "the kit: " + p).toList());
@@ -209,8 +249,8 @@ public final class Grader implements AutoCloseable {
         return rows;
     }
 
-    private Exercise gradeOne(Inventory.ExerciseSpec spec, Intake.ExerciseFiles files, Path dir, Path reportDir)
-            throws IOException {
+    private Exercise gradeOne(Inventory.ExerciseSpec spec, Intake.ExerciseFiles files, Path dir, Path reportDir,
+                              int wallSeconds) throws IOException {
         TrustedBuild.ExerciseBuild tests = build.exercise(spec.id());
         Path classes = dir.resolve("classes");
         List<Path> sources = javaFiles(files.sources());
@@ -241,7 +281,7 @@ public final class Grader implements AutoCloseable {
         }
         copyResources(tests.testResources(), testClasses);
 
-        TestRun.Outcome run = runTests(spec, dir, classes, testClasses, tests, reportDir);
+        TestRun.Outcome run = runTests(spec, dir, classes, testClasses, tests, reportDir, wallSeconds);
         List<String> flags = new ArrayList<>(findings.flagged());
         if (run.forged() > 0) {
             flags.add("printed " + run.forged() + " line(s) imitating the grader's test runner (ignored)");
@@ -260,14 +300,28 @@ public final class Grader implements AutoCloseable {
             case ENDED_EARLY -> ReportMatcher.unscored(spec, Outcome.JVM_ENDED_EARLY, "the test JVM ended early"
                     + (explained.isEmpty() ? " (System.exit or a crash)" : explanation)
                     + ": no test of this exercise has a trustworthy result", true, List.of()).with(flags, explained);
-            case TIMED_OUT -> ReportMatcher.unscored(spec, Outcome.TIMED_OUT, "timed out: the test JVM was killed after "
-                    + settings.forkTimeoutSeconds() + " s (code that never ends: a loop that ignores interrupts, a"
-                    + " deadlock?)" + explanation, true, List.of()).with(flags, explained);
+            case TIMED_OUT -> timedOut(spec, run.results(), "timed out: the test JVM was killed after " + wallSeconds
+                    + " s (code that never ends: a loop that ignores interrupts, a deadlock?)" + explanation)
+                    .with(flags, explained);
         };
     }
 
+    /**
+     * A test JVM killed at its time limit: the tests that finished before keep their results (each signed by
+     * the runner with this run's secret, so learner code cannot have made them up); the others fail as timed out.
+     */
+    static Exercise timedOut(Inventory.ExerciseSpec spec, List<TestRun.Result> results, String reason) {
+        Exercise m = ReportMatcher.matched(spec, results, reason);
+        List<Report.Test> tests = m.tests().stream().map(t -> t.status() != Report.Status.NOT_RUN ? t
+                : new Report.Test(t.className(), t.method(), t.name(), 0, t.maxPoints(), Report.Status.NOT_RUN, reason,
+                        null, 0)).toList();
+        return new Exercise(m.id(), m.title(), m.module(), m.points(), m.maxPoints(), m.passed(), m.failed(),
+                m.skipped(), m.total(), Outcome.TIMED_OUT, reason, true, List.of(), List.of(), List.of(), tests);
+    }
+
     private TestRun.Outcome runTests(Inventory.ExerciseSpec spec, Path dir, Path classes, Path testClasses,
-                                     TrustedBuild.ExerciseBuild tests, Path reportDir) throws IOException {
+                                     TrustedBuild.ExerciseBuild tests, Path reportDir, int wallSeconds)
+            throws IOException {
         Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
         if (Runtime.version().feature() < build.release()) {
             throw new IOException("the tests need Java " + build.release() + "+; the grader runs on Java "
@@ -307,7 +361,7 @@ public final class Grader implements AutoCloseable {
         readOnly.addAll(build.readOnly());
         readOnly.add(dir);
         Files.createDirectories(run);
-        return TestRun.run(sandbox, limits, command, readOnly, run, env, settings.forkTimeoutSeconds(),
+        return TestRun.run(sandbox, limits, command, readOnly, run, env, wallSeconds,
                 reportDir.resolve("test-output").resolve(spec.id() + ".log"));
     }
 

@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "grader", mixinStandardHelpOptions = true, version = "asynckit grader 2",
         description = "Scores the kit's exercises (and quizzes) into one report in several formats.",
         subcommands = {Main.Grade.class, Main.Instructor.class, Main.BatchCommand.class, Main.ExportCommand.class,
-                Main.MavenEntry.class})
+                Main.MavenEntry.class, Gradescope.Run.class})
 public final class Main implements Callable<Integer> {
     static final int GRADED = 0;
     static final int CANNOT_GRADE = 2;

@@ -24,14 +24,16 @@ public final class ReportFiles {
         if (Files.isDirectory(classroom)) {
             FileTrees.deleteTree(classroom);
         }
-        List<ClassroomReport.Runner> runners = ClassroomReport.runners(report);
+        ClassroomReport.Policy policy = ClassroomReport.Policy.fromEnvironment(System.getenv(),
+                report.exercises().stream().map(Report.Exercise::id).toList());
+        List<ClassroomReport.Runner> runners = ClassroomReport.runners(report, policy);
         StringBuilder env = new StringBuilder();
         for (ClassroomReport.Runner runner : runners) {
             write(classroom.resolve("results/" + runner.id() + ".json"), runner.json() + "\n");
             env.append(runner.envLine()).append('\n');
         }
         write(classroom.resolve("runners.txt"), ClassroomReport.runnerList(runners) + "\n");
-        write(classroom.resolve("summary.txt"), ClassroomReport.summary(report) + "\n");
+        write(classroom.resolve("summary.txt"), ClassroomReport.summary(report, policy) + "\n");
         written.add(write(classroom.resolve("env"), env.toString()));
         String summary = System.getenv("GITHUB_STEP_SUMMARY");
         if (summary != null && !summary.isBlank()) {

@@ -42,6 +42,7 @@ public final class Main {
               hint NN N | --all     hint N again | every hint
               reset NN              put the exercise's stub back (your code is kept in .kit/backup/)
               solution NN           the reference solution, once your code passes every test
+              export gradescope FILE.zip   the autograder zip for Gradescope (teachers; grader/README.md)
             NN is an exercise's number (01) or folder name (01-waiting-problem).""";
 
     private Main() {}
@@ -136,6 +137,30 @@ public final class Main {
         }
     }
 
+    /** {@code ./kit export KIND DEST}: what a teacher hands out or uploads, made from the kit. */
+    static int export(String[] args, Path root, PrintWriter out) {
+        String kind = args.length > 0 ? args[0] : "";
+        switch (kind) {
+            case "gradescope" -> {
+                if (args.length != 2 || !args[1].endsWith(".zip")) {
+                    out.println("kit: usage: ./kit export gradescope FILE.zip");
+                    return 2;
+                }
+                try {
+                    out.println(GradescopeExport.describe(GradescopeExport.write(root, Path.of(args[1]))));
+                    return 0;
+                } catch (IOException e) {
+                    out.println("kit: the Gradescope zip was not written: " + e.getMessage());
+                    return 3;
+                }
+            }
+            default -> {
+                out.println("kit: usage: ./kit export gradescope FILE.zip (unknown export '" + kind + "')");
+                return 2;
+            }
+        }
+    }
+
     private static void expect(boolean ok, String message) throws UsageException {
         if (!ok) {
             throw new UsageException(message);
@@ -145,6 +170,9 @@ public final class Main {
     /** Runs one command line; returns the exit code (0 fine, 1 tests failing or refused, 2 usage, 3 kit broken). */
     public static int run(String[] argv, Path root, List<Path> testClassPath, PrintWriter out, InputStream in,
                           Style style) throws IOException {
+        if (argv.length > 0 && argv[0].equals("export")) {
+            return export(java.util.Arrays.copyOfRange(argv, 1, argv.length), root, out);
+        }
         Args args;
         try {
             args = parse(argv);
