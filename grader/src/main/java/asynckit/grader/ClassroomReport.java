@@ -55,7 +55,7 @@ public final class ClassroomReport {
             quizIndex++;
             List<Map<String, Object>> tests = new ArrayList<>();
             String message = !q.bankIntact() ? "the quiz bank differs from the kit's: scores 0"
-                    : q.attempted() ? "" : "not attempted: ./kit quiz " + q.quiz();
+                    : q.attempted() ? String.join("; ", q.flags()) : "not attempted: ./kit quiz " + q.quiz();
             for (int k = 1; k <= q.maxPoints(); k++) {
                 boolean pass = k <= q.points();
                 tests.add(test("quiz " + q.quiz() + ": point " + k + " of " + q.maxPoints(), pass ? "pass" : "fail",

@@ -139,6 +139,7 @@ public final class Grader implements AutoCloseable {
                 + source.replaceAll("[^A-Za-z0-9._-]", "_"));
         try {
             Intake.Result intake = Intake.take(learner, build.pristine(), inventory, dir);
+            IntegrityCheck edits = integrity == null ? IntegrityCheck.edits(learner, inventory) : null;
             List<Exercise> exercises = new ArrayList<>();
             for (Inventory.ExerciseSpec spec : inventory.exercises()) {
                 Intake.ExerciseFiles files = intake.exercises().get(spec.id());
@@ -155,12 +156,23 @@ public final class Grader implements AutoCloseable {
                 }
                 List<String> notes = new ArrayList<>(files.notes());
                 notes.addAll(spec.problems().stream().map(p -> "the kit: " + p).toList());
-                exercises.add(e.with(files.flags(), notes));
+                e = e.with(files.flags(), notes);
+                exercises.add(edits == null ? e : e.withEdits(edits.exercises().get(spec.id()), snapshot.description()));
             }
             List<Report.Quiz> quizRows = quizRows(intake, integrity);
             List<String> notes = new ArrayList<>(snapshot.notes());
             notes.addAll(intake.notes());
             intake.flags().forEach(f -> notes.add("flagged: " + f));
+            if (edits != null && !edits.shared().isEmpty()) {
+                notes.add("flagged: the repository changes files every exercise's build uses (" + String.join(", ",
+                        edits.shared().subList(0, Math.min(3, edits.shared().size()))) + (edits.shared().size() > 3
+                        ? ", and " + (edits.shared().size() - 3) + " more" : "") + "); not used: graded with "
+                        + snapshot.description());
+            }
+            if (edits != null && !edits.banks().isEmpty()) {
+                notes.add("flagged: the repository changes quiz banks (" + String.join(", ", edits.banks())
+                        + "); not used: its attempts were scored against the kit's banks");
+            }
             notes.addAll(environmentNotes());
             Report.Totals totals = Report.Totals.of(exercises, quizRows);
             double seconds = Math.round((System.nanoTime() - start) / 1e7) / 100.0;
@@ -197,11 +209,8 @@ public final class Grader implements AutoCloseable {
         for (Report.Quiz q : quizzes.grade(intake.quizRoot())) {
             if (integrity != null && integrity.bankChanged(q.quiz())) {
                 String file = "quizzes/banks/" + q.quiz() + ".quiz";
-                List<String> problems = new ArrayList<>(q.problems());
-                problems.add(0, file + " differs from " + snapshot.description() + ": scores 0 (restore it: git"
-                        + " checkout -- " + file + ")");
-                rows.add(new Report.Quiz(q.quiz(), q.title(), 0, q.maxPoints(), q.attempted(), q.bankChanged(), false,
-                        problems));
+                rows.add(q.bankDiffers(file + " differs from " + snapshot.description() + ": scores 0 (restore it: git"
+                        + " checkout -- " + file + ")"));
             } else {
                 rows.add(q);
             }

@@ -78,23 +78,40 @@ public final class QuizGrading {
         if (bank == null) {
             return new QuizGrade(name, name, 0, 0, !attempts.isEmpty(), false, List.copyOf(problems));
         }
+        for (int i = 0; i < attempts.size(); i++) {
+            Attempt a = attempts.get(i);
+            int points = rescore(bank, a.answers());
+            if (bank.checksum().equals(a.bankChecksum()) && points != a.score()) {
+                problems.add(Repo.shown(root, store.fileFor(name)) + ": attempt " + (i + 1) + " saved a score of "
+                        + a.score() + " but its answers score " + points);
+            }
+        }
+        int counted = counted(bank, attempts);
+        int best = counted < 0 ? 0 : rescore(bank, attempts.get(counted).answers());
+        boolean bestChanged = counted >= 0 && !bank.checksum().equals(attempts.get(counted).bankChecksum());
+        return new QuizGrade(name, bank.title(), best, bank.maxPoints(), !attempts.isEmpty(),
+                bestChanged, List.copyOf(problems));
+    }
+
+    /**
+     * The index of the attempt that counts: the best re-scored one; on a tie, the first taken against the
+     * current bank, else the first. -1 when there is none.
+     */
+    static int counted(Bank bank, List<Attempt> attempts) {
+        int index = -1;
         int best = -1;
         boolean bestChanged = false;
         for (int i = 0; i < attempts.size(); i++) {
             Attempt a = attempts.get(i);
             int points = rescore(bank, a.answers());
             boolean changed = !bank.checksum().equals(a.bankChecksum());
-            if (!changed && points != a.score()) {
-                problems.add(Repo.shown(root, store.fileFor(name)) + ": attempt " + (i + 1) + " saved a score of "
-                        + a.score() + " but its answers score " + points);
-            }
             if (points > best || (points == best && bestChanged && !changed)) {
                 best = points;
                 bestChanged = changed;
+                index = i;
             }
         }
-        return new QuizGrade(name, bank.title(), Math.max(best, 0), bank.maxPoints(), !attempts.isEmpty(),
-                bestChanged, List.copyOf(problems));
+        return index;
     }
 
     /** Scores saved answers against a bank: ids the bank does not know score nothing. */
