@@ -48,6 +48,7 @@ public final class Grader implements AutoCloseable {
     private final Path work;
     private final boolean ownsWork;
     private final AtomicInteger learnerCount = new AtomicInteger();
+    private final Object unguardedRuns = new Object();
 
     private Grader(KitSnapshot snapshot, Inventory inventory, TrustedBuild build, Sandbox sandbox, Settings settings,
                    QuizSource quizzes, Consumer<String> progress, Path work, boolean ownsWork) {
@@ -250,13 +251,24 @@ public final class Grader implements AutoCloseable {
         }
         copyResources(tests.testResources(), testClasses);
 
-        TestRun.Outcome run = runTests(spec, dir, classes, testClasses, tests, reportDir);
+        TestRun.Outcome run;
+        List<String> tampered;
+        if (sandbox.kind() == Sandbox.Kind.BUBBLEWRAP) {
+            run = runTests(spec, dir, classes, testClasses, tests, reportDir);
+            tampered = List.of();
+        } else {
+            // Without bubblewrap the grader's files are only checked after each run: one test JVM at a time, so a
+            // change is always blamed on the learner whose code made it.
+            synchronized (unguardedRuns) {
+                run = runTests(spec, dir, classes, testClasses, tests, reportDir);
+                tampered = build.verifyAndRestore();
+            }
+        }
         List<String> flags = new ArrayList<>(findings.flagged());
         if (run.forged() > 0) {
             flags.add("printed " + run.forged() + " line(s) imitating the grader's test runner (ignored)");
         }
         List<String> explained = RunLog.explain(run, settings.limits());
-        List<String> tampered = sandbox.kind() == Sandbox.Kind.BUBBLEWRAP ? List.of() : build.verifyAndRestore();
         if (!tampered.isEmpty()) {
             flags.add("changed the grader's own files while its tests ran (" + String.join(", ",
                     tampered.subList(0, Math.min(3, tampered.size()))) + "): put back, and this exercise scores 0");
