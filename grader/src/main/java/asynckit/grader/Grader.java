@@ -30,11 +30,23 @@ public final class Grader implements AutoCloseable {
      * @param testTimeout        JUnit's default timeout per test (null: the testkit's)
      * @param sandbox            auto, none, bubblewrap or unshare
      * @param limits             process, memory and heap limits of one test JVM
+     * @param buildCache         where trusted builds are kept for later runs of the same kit (null: none)
      */
     public record Settings(String timeScale, int forkTimeoutSeconds, String testTimeout, String sandbox,
-                           Sandbox.Limits limits) {
+                           Sandbox.Limits limits, Path buildCache) {
+        /** Settings without a build cache: every run builds the kit's tests. */
+        public Settings(String timeScale, int forkTimeoutSeconds, String testTimeout, String sandbox,
+                        Sandbox.Limits limits) {
+            this(timeScale, forkTimeoutSeconds, testTimeout, sandbox, limits, null);
+        }
+
         public static Settings defaults() {
             return new Settings("1", 300, null, "auto", Sandbox.Limits.defaults());
+        }
+
+        /** The same settings, reusing trusted builds from {@code cache} (see {@link BuildCache}). */
+        public Settings withBuildCache(Path cache) {
+            return new Settings(timeScale, forkTimeoutSeconds, testTimeout, sandbox, limits, cache);
         }
     }
 
@@ -97,7 +109,11 @@ public final class Grader implements AutoCloseable {
             Consumer<String> p = progress == null ? s -> { } : progress;
             p.accept("building the kit's tests (" + snapshot.description() + ")");
             TrustedBuild build = TrustedBuild.make(pristine, inventory, dir.resolve("trusted"),
-                    dir.resolve("kit-build.log"));
+                    dir.resolve("kit-build.log"), settings.buildCache() == null ? null
+                            : settings.buildCache().toAbsolutePath().normalize());
+            if (build.reused()) {
+                p.accept("reused the kit's tests built earlier for the same files (" + settings.buildCache() + ")");
+            }
             Sandbox sandbox = Sandbox.detect(settings.sandbox());
             if (sandbox.kind() != Sandbox.Kind.BUBBLEWRAP) {
                 build.guard();
@@ -113,6 +129,11 @@ public final class Grader implements AutoCloseable {
 
     public Inventory inventory() {
         return inventory;
+    }
+
+    /** True when the kit's tests were taken from the build cache. */
+    boolean reusedBuild() {
+        return build.reused();
     }
 
     KitSnapshot snapshot() {

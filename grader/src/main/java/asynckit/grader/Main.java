@@ -23,6 +23,8 @@ import picocli.CommandLine.Parameters;
 public final class Main implements Callable<Integer> {
     static final int GRADED = 0;
     static final int CANNOT_GRADE = 2;
+    /** Tests that call {@link #run} share its output streams: they hold this lock (JUnit's @ResourceLock). */
+    static final String CONTEXT_LOCK = "asynckit.grader.Main.Context";
 
     public static void main(String[] args) {
         System.exit(run(System.out, System.err, args));
@@ -73,6 +75,9 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--work", description = "where the grader's own files go (default: a new temporary folder;"
                 + " never inside the kit)")
         Path work;
+        @Option(names = "--build-cache", description = "keep the kit's trusted test build in this folder and reuse it"
+                + " while the kit's commit (every file of it) is the same (default: build every run)")
+        Path buildCache;
 
         Path root() {
             return root.toAbsolutePath().normalize();
@@ -84,7 +89,8 @@ public final class Main implements Callable<Integer> {
 
         Grader.Settings settings() {
             return new Grader.Settings(timeScale == null || timeScale.isBlank() ? "1" : timeScale, forkTimeout,
-                    testTimeout, sandbox, Sandbox.Limits.defaults());
+                    testTimeout, sandbox, Sandbox.Limits.defaults(), buildCache == null
+                    || buildCache.toString().isBlank() ? null : buildCache.toAbsolutePath().normalize());
         }
 
         List<String> only() {
@@ -305,6 +311,7 @@ public final class Main implements Callable<Integer> {
             cmd.sandbox = sandbox;
             cmd.only = only;
             cmd.work = work;
+            cmd.buildCache = buildCache;
             return cmd;
         }
     }

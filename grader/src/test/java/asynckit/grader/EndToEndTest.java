@@ -30,7 +30,7 @@ class EndToEndTest {
 
     static Grader.Settings settings() {
         return new Grader.Settings(System.getProperty("kit.timeScale", "1"), 120, null, "auto",
-                Sandbox.Limits.defaults());
+                Sandbox.Limits.defaults(), Learners.BUILD_CACHE);
     }
 
     @BeforeAll
@@ -42,6 +42,22 @@ class EndToEndTest {
     @AfterAll
     void close() throws IOException {
         grader.close();
+    }
+
+    @Test
+    @DisplayName("a second run of the same kit reuses the trusted build (keyed by every file of the kit's commit)")
+    void reusesTheTrustedBuild() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Learners.BUILD_CACHE != null, "-Dgrader.buildCache=false");
+        try (Grader again = Grader.prepare(Learners.ROOT, false, null, List.of("02"), settings(), QuizSource.NONE, null,
+                temp.resolve("work-again"))) {
+            assertThat(again.reusedBuild()).isTrue();
+            Report report = again.grade(Learners.solved01(temp.resolve("reuse-learner")), "instructor", "reuse",
+                    temp.resolve("out-reuse"), null);
+            assertThat(report.exercises()).singleElement().satisfies(e -> {
+                assertThat(e.outcome()).as(e.reason()).isEqualTo(Outcome.GRADED);
+                assertThat(e.total()).isPositive();
+            });
+        }
     }
 
     @Test
@@ -78,6 +94,14 @@ class EndToEndTest {
         ReportFiles.write(report, temp.resolve("out-solver"));
 
         assertThat(report.totals().points()).as(TerminalReport.render(report)).isEqualTo(grader.inventory().maxPoints());
+        Report.Exercise edited = report.exercises().get(0);
+        assertThat(edited.testsEdited()).as("the edited test is reported, and not used").isTrue();
+        assertThat(edited.changedFiles()).containsExactly(
+                "exercises/01-waiting-problem/src/test/java/asynckit/ex01/PageFetcherTest.java");
+        assertThat(edited.flags()).anyMatch(f -> f.startsWith("tests edited: 1 file differs"));
+        assertThat(report.exercises().subList(1, report.exercises().size())).allSatisfy(e ->
+                assertThat(e.testsEdited()).as(e.id()).isFalse());
+        assertThat(Batch.row("solver", report, 1, List.of()).marks().testsEdited()).containsExactly(edited.id());
         assertThat(report.totals().failed()).isZero();
         assertThat(report.totals().exercisePercent()).isEqualTo(100);
         assertThat(report.mode()).isEqualTo("instructor");

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("Command line: exit codes and refusals")
+@org.junit.jupiter.api.parallel.ResourceLock(Main.CONTEXT_LOCK)
 class MainTest {
     @TempDir
     Path temp;
