@@ -181,11 +181,12 @@ final class CohortPage {
             for (String mark : r.marks().lines()) {
                 out.append("<span class=\"badge\">").append(esc(mark)).append("</span>");
             }
-            long other = r.flags().stream().filter(f -> f.contains("flagged: ")).count();
-            if (other > 0) {
-                out.append("<span class=\"badge\" title=\"").append(esc(String.join("\n", r.flags().stream()
-                        .filter(f -> f.contains("flagged: ")).toList()))).append("\">").append(other)
-                        .append(other == 1 ? " flag" : " flags").append("</span>");
+            List<String> other = r.flags().stream().filter(f -> f.contains("flagged: "))
+                    .filter(f -> !f.contains("flagged: tests edited: ") && !f.contains("from an answers file")).toList();
+            if (!other.isEmpty()) {
+                out.append("<span class=\"badge\" title=\"").append(esc(String.join("\n", other))).append("\">")
+                        .append(other.size()).append(other.size() == 1 ? " other flag" : " other flags")
+                        .append("</span>");
             }
             out.append("</td><td class=\"num\">").append(fmt(r.seconds())).append("</td></tr>\n");
         }

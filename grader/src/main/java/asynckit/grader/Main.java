@@ -224,9 +224,10 @@ public final class Main implements Callable<Integer> {
     static void printSummary(Batch.Summary summary, Path dest) {
         Context.out.println();
         for (Batch.Row row : summary.learners()) {
-            Context.out.printf("%-30s %3d/%-3d %s%n", Messages.cut(row.learner(), 30), row.points(),
-                    row.maxPoints(), row.error() != null ? "NOT GRADED: " + row.error()
-                            : String.join("; ", row.marks().lines()));
+            Context.out.println((String.format("%-30s exercises %3d/%-3d", Messages.cut(row.learner(), 30),
+                    row.exercisePoints(), row.exerciseMaxPoints()) + (row.quizMaxPoints() > 0 ? String.format(
+                    "  quizzes %3d/%-3d", row.quizPoints(), row.quizMaxPoints()) : "") + "  " + (row.error() != null
+                    ? "NOT GRADED: " + row.error() : String.join("; ", row.marks().lines()))).stripTrailing());
         }
         int n = summary.learners().size();
         double perLearner = summary.learners().stream().mapToDouble(Batch.Row::seconds).average().orElse(0);
