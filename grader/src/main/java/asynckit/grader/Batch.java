@@ -359,8 +359,10 @@ public final class Batch {
                 case TIMED_OUT -> timedOut.add(e.id());
                 case REFUSED -> refused.add(e.id());
                 default -> {
-                    if (e.tests().stream().anyMatch(t -> t.status() != Report.Status.PASSED && t.message() != null
-                            && t.message().contains("timed out after"))) {
+                    // JUnit's own timeout ("m() timed out after 30 seconds"), or a test the grader saw time out.
+                    if (e.tests().stream().anyMatch(t -> t.status() != Report.Status.PASSED
+                            && (t.message() != null && t.message().contains("timed out after")
+                            || t.reason() != null && t.reason().startsWith("timed out")))) {
                         timedOut.add(e.id());
                     }
                 }
