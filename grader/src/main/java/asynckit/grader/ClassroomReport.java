@@ -259,7 +259,7 @@ public final class ClassroomReport {
         int points = Math.max(0, Math.min(q.points(), max));
         boolean counted = rule != QuizRule.OFF && max > 0;
         String why = !q.bankIntact() ? "the quiz bank differs from the kit's: scores 0"
-                : !q.attempted() ? "not attempted yet: ./kit quiz " + q.quiz() : "";
+                : !q.attempted() ? "not attempted yet: ./kit quiz " + q.quiz() : String.join("; ", q.flags());
         String label = "quiz " + q.quiz() + (counted ? "" : " (not counted)");
         List<Map<String, Object>> tests = new ArrayList<>();
         int chunk = max == 0 ? 1 : gcd(points, max);

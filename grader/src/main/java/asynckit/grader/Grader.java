@@ -30,11 +30,23 @@ public final class Grader implements AutoCloseable {
      * @param testTimeout        JUnit's default timeout per test (null: the testkit's)
      * @param sandbox            auto, none, bubblewrap or unshare
      * @param limits             process, memory and heap limits of one test JVM
+     * @param buildCache         where trusted builds are kept for later runs of the same kit (null: none)
      */
     public record Settings(String timeScale, int forkTimeoutSeconds, String testTimeout, String sandbox,
-                           Sandbox.Limits limits) {
+                           Sandbox.Limits limits, Path buildCache) {
+        /** Settings without a build cache: every run builds the kit's tests. */
+        public Settings(String timeScale, int forkTimeoutSeconds, String testTimeout, String sandbox,
+                        Sandbox.Limits limits) {
+            this(timeScale, forkTimeoutSeconds, testTimeout, sandbox, limits, null);
+        }
+
         public static Settings defaults() {
             return new Settings("1", 300, null, "auto", Sandbox.Limits.defaults());
+        }
+
+        /** The same settings, reusing trusted builds from {@code cache} (see {@link BuildCache}). */
+        public Settings withBuildCache(Path cache) {
+            return new Settings(timeScale, forkTimeoutSeconds, testTimeout, sandbox, limits, cache);
         }
     }
 
@@ -50,6 +62,7 @@ public final class Grader implements AutoCloseable {
     private final AtomicInteger learnerCount = new AtomicInteger();
     /** When every learner's grading must be over (Gradescope's limit); null: no deadline, only the fork timeout. */
     private volatile Instant deadline;
+    private final Object unguardedRuns = new Object();
 
     private Grader(KitSnapshot snapshot, Inventory inventory, TrustedBuild build, Sandbox sandbox, Settings settings,
                    QuizSource quizzes, Consumer<String> progress, Path work, boolean ownsWork) {
@@ -98,7 +111,11 @@ public final class Grader implements AutoCloseable {
             Consumer<String> p = progress == null ? s -> { } : progress;
             p.accept("building the kit's tests (" + snapshot.description() + ")");
             TrustedBuild build = TrustedBuild.make(pristine, inventory, dir.resolve("trusted"),
-                    dir.resolve("kit-build.log"));
+                    dir.resolve("kit-build.log"), settings.buildCache() == null ? null
+                            : settings.buildCache().toAbsolutePath().normalize());
+            if (build.reused()) {
+                p.accept("reused the kit's tests built earlier for the same files (" + settings.buildCache() + ")");
+            }
             Sandbox sandbox = Sandbox.detect(settings.sandbox());
             if (sandbox.kind() != Sandbox.Kind.BUBBLEWRAP) {
                 build.guard();
@@ -148,6 +165,12 @@ public final class Grader implements AutoCloseable {
     /** A test JVM given less than this is not started: the exercise is reported as not run for lack of time. */
     static final int MIN_WALL_SECONDS = 10;
 
+
+    /** True when the kit's tests were taken from the build cache. */
+    boolean reusedBuild() {
+        return build.reused();
+    }
+
     KitSnapshot snapshot() {
         return snapshot;
     }
@@ -173,6 +196,7 @@ public final class Grader implements AutoCloseable {
                 + source.replaceAll("[^A-Za-z0-9._-]", "_"));
         try {
             Intake.Result intake = Intake.take(learner, build.pristine(), inventory, dir);
+            IntegrityCheck edits = integrity == null ? IntegrityCheck.edits(learner, inventory) : null;
             List<Exercise> exercises = new ArrayList<>();
             int left = inventory.exercises().size();
             for (Inventory.ExerciseSpec spec : inventory.exercises()) {
@@ -195,12 +219,23 @@ public final class Grader implements AutoCloseable {
                 }
                 List<String> notes = new ArrayList<>(files.notes());
                 notes.addAll(spec.problems().stream().map(p -> "the kit: " + p).toList());
-                exercises.add(e.with(files.flags(), notes));
+                e = e.with(files.flags(), notes);
+                exercises.add(edits == null ? e : e.withEdits(edits.exercises().get(spec.id()), snapshot.description()));
             }
             List<Report.Quiz> quizRows = quizRows(intake, integrity);
             List<String> notes = new ArrayList<>(snapshot.notes());
             notes.addAll(intake.notes());
             intake.flags().forEach(f -> notes.add("flagged: " + f));
+            if (edits != null && !edits.shared().isEmpty()) {
+                notes.add("flagged: the repository changes files every exercise's build uses (" + String.join(", ",
+                        edits.shared().subList(0, Math.min(3, edits.shared().size()))) + (edits.shared().size() > 3
+                        ? ", and " + (edits.shared().size() - 3) + " more" : "") + "); not used: graded with "
+                        + snapshot.description());
+            }
+            if (edits != null && !edits.banks().isEmpty()) {
+                notes.add("flagged: the repository changes quiz banks (" + String.join(", ", edits.banks())
+                        + "); not used: its attempts were scored against the kit's banks");
+            }
             notes.addAll(environmentNotes());
             Report.Totals totals = Report.Totals.of(exercises, quizRows);
             double seconds = Math.round((System.nanoTime() - start) / 1e7) / 100.0;
@@ -237,11 +272,8 @@ public final class Grader implements AutoCloseable {
         for (Report.Quiz q : quizzes.grade(intake.quizRoot())) {
             if (integrity != null && integrity.bankChanged(q.quiz())) {
                 String file = "quizzes/banks/" + q.quiz() + ".quiz";
-                List<String> problems = new ArrayList<>(q.problems());
-                problems.add(0, file + " differs from " + snapshot.description() + ": scores 0 (restore it: git"
-                        + " checkout -- " + file + ")");
-                rows.add(new Report.Quiz(q.quiz(), q.title(), 0, q.maxPoints(), q.attempted(), q.bankChanged(), false,
-                        problems, q.sealed()));
+                rows.add(q.bankDiffers(file + " differs from " + snapshot.description() + ": scores 0 (restore it: git"
+                        + " checkout -- " + file + ")"));
             } else {
                 rows.add(q);
             }
@@ -281,13 +313,24 @@ public final class Grader implements AutoCloseable {
         }
         copyResources(tests.testResources(), testClasses);
 
-        TestRun.Outcome run = runTests(spec, dir, classes, testClasses, tests, reportDir, wallSeconds);
+        TestRun.Outcome run;
+        List<String> tampered;
+        if (sandbox.kind() == Sandbox.Kind.BUBBLEWRAP) {
+            run = runTests(spec, dir, classes, testClasses, tests, reportDir, wallSeconds);
+            tampered = List.of();
+        } else {
+            // Without bubblewrap the grader's files are only checked after each run: one test JVM at a time, so a
+            // change is always blamed on the learner whose code made it.
+            synchronized (unguardedRuns) {
+                run = runTests(spec, dir, classes, testClasses, tests, reportDir, wallSeconds);
+                tampered = build.verifyAndRestore();
+            }
+        }
         List<String> flags = new ArrayList<>(findings.flagged());
         if (run.forged() > 0) {
             flags.add("printed " + run.forged() + " line(s) imitating the grader's test runner (ignored)");
         }
         List<String> explained = RunLog.explain(run, settings.limits());
-        List<String> tampered = sandbox.kind() == Sandbox.Kind.BUBBLEWRAP ? List.of() : build.verifyAndRestore();
         if (!tampered.isEmpty()) {
             flags.add("changed the grader's own files while its tests ran (" + String.join(", ",
                     tampered.subList(0, Math.min(3, tampered.size()))) + "): put back, and this exercise scores 0");

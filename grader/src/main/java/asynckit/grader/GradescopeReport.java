@@ -71,7 +71,7 @@ public final class GradescopeReport {
             test.put("name", "Quiz: " + (q.title() == null ? q.quiz() : q.title()));
             test.put("number", "Q." + quizIndex);
             test.put("output", !q.bankIntact() ? "the quiz bank differs from the kit's: scores 0"
-                    : q.attempted() ? String.join("\n", q.problems()) : "not attempted: ./kit quiz " + q.quiz());
+                    : q.attempted() ? String.join("\n", q.notices()) : "not attempted: ./kit quiz " + q.quiz());
             test.put("output_format", "text");
             test.put("tags", List.of("quiz"));
             test.put("visibility", "visible");

@@ -33,6 +33,38 @@ record IntegrityCheck(List<String> shared, Map<String, List<String>> exercises, 
         return new IntegrityCheck(shared, exercises, banks);
     }
 
+    /**
+     * Instructor and batch modes: what a learner's repository changed among the kit's files. Nothing of it is
+     * used (grading takes only the files the learner writes), but a teacher wants to know. Files the
+     * repository simply lacks are not edits (a repository may hold only some exercises), except a test
+     * missing from a test folder the learner has; files added beside the given ones are the intake's business.
+     */
+    static IntegrityCheck edits(Path learner, Inventory kit) throws IOException {
+        List<String> shared = Inventory.changed(kit.shared(), Checksums.shared(learner)).stream()
+                .filter(f -> !f.endsWith(" (deleted)")).toList();
+        Map<String, List<String>> exercises = new LinkedHashMap<>();
+        for (Inventory.ExerciseSpec spec : kit.exercises()) {
+            Path module = learner.resolve(spec.module());
+            List<String> files = new ArrayList<>();
+            if (java.nio.file.Files.isDirectory(module, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                boolean hasTests = java.nio.file.Files.isDirectory(module.resolve("src/test"),
+                        java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                for (String f : Inventory.changed(spec.files(), Checksums.exercise(module, spec.learnerWrites()))) {
+                    boolean test = f.startsWith("src/test/");
+                    boolean keep = test ? hasTests || !f.endsWith(" (deleted)")
+                            : !f.endsWith(" (deleted)") && !f.endsWith(" (added)");
+                    if (keep) {
+                        files.add(spec.module() + "/" + f);
+                    }
+                }
+            }
+            exercises.put(spec.id(), files);
+        }
+        List<String> banks = Inventory.changed(kit.quizBanks(), Checksums.quizBanks(learner)).stream()
+                .filter(f -> !f.endsWith(" (deleted)")).toList();
+        return new IntegrityCheck(shared, exercises, banks);
+    }
+
     /** Every changed file that counts against this exercise (shared ones first). */
     List<String> against(String exerciseId) {
         List<String> all = new ArrayList<>(shared);

@@ -24,6 +24,8 @@ import picocli.CommandLine.Parameters;
 public final class Main implements Callable<Integer> {
     static final int GRADED = 0;
     static final int CANNOT_GRADE = 2;
+    /** Tests that call {@link #run} share its output streams: they hold this lock (JUnit's @ResourceLock). */
+    static final String CONTEXT_LOCK = "asynckit.grader.Main.Context";
 
     public static void main(String[] args) {
         System.exit(run(System.out, System.err, args));
@@ -74,6 +76,9 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--work", description = "where the grader's own files go (default: a new temporary folder;"
                 + " never inside the kit)")
         Path work;
+        @Option(names = "--build-cache", description = "keep the kit's trusted test build in this folder and reuse it"
+                + " while the kit's commit (every file of it) is the same (default: build every run)")
+        Path buildCache;
 
         Path root() {
             return root.toAbsolutePath().normalize();
@@ -85,7 +90,8 @@ public final class Main implements Callable<Integer> {
 
         Grader.Settings settings() {
             return new Grader.Settings(timeScale == null || timeScale.isBlank() ? "1" : timeScale, forkTimeout,
-                    testTimeout, sandbox, Sandbox.Limits.defaults());
+                    testTimeout, sandbox, Sandbox.Limits.defaults(), buildCache == null
+                    || buildCache.toString().isBlank() ? null : buildCache.toAbsolutePath().normalize());
         }
 
         List<String> only() {
@@ -147,33 +153,47 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    @Command(name = "batch", description = "Grade every learner repository in a folder into one CSV and JSON.")
+    @Command(name = "batch", description = "Grade every learner repository in a folder into one CSV, JSON and cohort"
+            + " page (cohort.html).", subcommands = Main.BatchMerge.class)
     static final class BatchCommand extends Common implements Callable<Integer> {
-        @Parameters(paramLabel = "COHORT_DIR", description = "a folder holding one folder per learner repository")
+        @Parameters(paramLabel = "COHORT_DIR", arity = "0..1",
+                description = "a folder holding one folder per learner repository")
         Path cohort;
-        @Option(names = "--jobs", description = "learners graded at the same time (default 1)")
-        int jobs = 1;
+        @Option(names = "--jobs", description = "learners graded at the same time (default: one per core, as many as"
+                + " the memory holds)")
+        Integer jobs;
+        @Option(names = "--shard", description = "grade only slice i of n (e.g. 2/4): learners sorted by name, every"
+                + " n-th from the i-th; merge the slices with: batch merge DIR...")
+        String shard;
+        @Option(names = "--progress", description = "bar (redrawn in place), plain (a line per learner) or auto"
+                + " (default: the bar only when the output is a terminal)")
+        String progress = "auto";
 
         @Override
         public Integer call() throws IOException {
+            if (cohort == null) {
+                throw new IOException("name the cohort folder: batch COHORT_DIR (or batch merge DIR... to merge shards)");
+            }
+            Batch.Shard slice = Batch.Shard.parse(shard);
+            Batch.Progress shown = Main.progressMode(progress);
             Path dest = out != null ? out() : root().resolve("grade-report/batch");
             Path folder = cohort.toAbsolutePath().normalize();
             if (!Files.isDirectory(folder)) {
                 throw new IOException("not a folder: " + folder);
             }
+            if (jobs != null && jobs < 1) {
+                throw new IOException("--jobs " + jobs + ": at least 1");
+            }
             try (Grader grader = Grader.prepare(root(), false, null, only(), settings(), Quizzes.source(), progress(),
                     work)) {
+                int n = jobs != null ? jobs : Batch.defaultJobs(settings().limits());
                 Context.out.println("grader: " + grader.sandboxDescription());
-                Batch.Summary summary = Batch.run(grader, folder, dest, jobs, Context.out);
-                Context.out.println();
-                for (Batch.Row row : summary.learners()) {
-                    Context.out.printf("%-30s %3d/%-3d %s%n", Messages.cut(row.learner(), 30), row.points(),
-                            row.maxPoints(), row.error() != null ? "NOT GRADED: " + row.error()
-                                    : String.join("; ", row.flags()));
-                }
-                double perLearner = summary.learners().stream().mapToDouble(Batch.Row::seconds).average().orElse(0);
-                Context.out.printf("Graded %d learners, %.1f s per learner. Results: %s and %s%n",
-                        summary.learners().size(), perLearner, dest.resolve("batch.csv"), dest.resolve("batch.json"));
+                Context.out.println("grader: " + n + (n == 1 ? " learner" : " learners") + " at a time"
+                        + (jobs == null ? " (" + Runtime.getRuntime().availableProcessors() + " cores, "
+                        + Batch.availableMemory() / (1024 * 1024) + " MB available; --jobs N to choose)" : "")
+                        + (slice.count() > 1 ? ", shard " + slice : ""));
+                Batch.Summary summary = Batch.run(grader, folder, dest, n, slice, shown, Context.out);
+                printSummary(summary, dest);
                 return GRADED;
             }
         }
@@ -223,6 +243,63 @@ public final class Main implements Callable<Integer> {
         }
     }
 
+    static Batch.Progress progressMode(String option) {
+        String p = option == null ? "auto" : option.strip().toLowerCase();
+        return switch (p) {
+            case "", "auto" -> isTerminal() ? Batch.Progress.BAR : Batch.Progress.PLAIN;
+            case "bar" -> Batch.Progress.BAR;
+            case "plain" -> Batch.Progress.PLAIN;
+            default -> throw new IllegalArgumentException("--progress " + option + ": bar, plain or auto");
+        };
+    }
+
+    /** Whether standard output is a terminal (System.console(); on Java 22+, Console.isTerminal()). */
+    static boolean isTerminal() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true;
+        }
+    }
+
+    static void printSummary(Batch.Summary summary, Path dest) {
+        Context.out.println();
+        for (Batch.Row row : summary.learners()) {
+            Context.out.println((String.format("%-30s exercises %3d/%-3d", Messages.cut(row.learner(), 30),
+                    row.exercisePoints(), row.exerciseMaxPoints()) + (row.quizMaxPoints() > 0 ? String.format(
+                    "  quizzes %3d/%-3d", row.quizPoints(), row.quizMaxPoints()) : "") + "  " + (row.error() != null
+                    ? "NOT GRADED: " + row.error() : String.join("; ", row.marks().lines()))).stripTrailing());
+        }
+        int n = summary.learners().size();
+        double perLearner = summary.learners().stream().mapToDouble(Batch.Row::seconds).average().orElse(0);
+        Context.out.printf(java.util.Locale.ROOT, "Graded %d learners in %.1f s (%.1f s per learner, %d at a time;"
+                + " each learner took %.1f s on average)%s.%n", n, summary.seconds(), n == 0 ? 0 : summary.seconds() / n,
+                summary.jobs(), perLearner, summary.shards() > 1 ? " over " + summary.shards() + " shards" : "");
+        Context.out.println("Results: " + dest.resolve("cohort.html") + " (the class), " + dest.resolve("batch.csv")
+                + ", " + dest.resolve("batch.json"));
+    }
+
+    @Command(name = "merge", description = "Merge the outputs of batch shards (--shard i/n) into one CSV, JSON and"
+            + " cohort page, with every learner's report.")
+    static final class BatchMerge implements Callable<Integer> {
+        @Parameters(paramLabel = "SHARD_OUT", arity = "1..*", description = "the --out folders of the shards")
+        List<Path> shards = new ArrayList<>();
+        @Option(names = "--out", description = "where the merged results go (default: grade-report/batch)")
+        Path out;
+
+        @Override
+        public Integer call() throws IOException {
+            Path dest = (out != null ? out : Path.of("grade-report/batch")).toAbsolutePath().normalize();
+            Batch.Summary summary = Batch.merge(shards.stream().map(p -> p.toAbsolutePath().normalize()).toList(), dest);
+            printSummary(summary, dest);
+            return GRADED;
+        }
+    }
+
     /** What {@code ./mvnw verify -Pgrade} calls, with every -Dgrade.* property (empty when not given). */
     @Command(name = "maven", hidden = true)
     static final class MavenEntry extends Common implements Callable<Integer> {
@@ -233,6 +310,9 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--export") String export;
         @Option(names = "--export-to") String exportTo;
         @Option(names = "--graded") String graded;
+        @Option(names = "--shard") String shard;
+        @Option(names = "--progress") String progress;
+        @Option(names = "--merge", description = "shard output folders to merge, separated by commas") String merge;
 
         @Override
         public Integer call() throws Exception {
@@ -253,11 +333,24 @@ public final class Main implements Callable<Integer> {
                 cmd.out = defaultOut() ? null : out;
                 return cmd.call();
             }
+            if (merge != null && !merge.isBlank()) {
+                BatchMerge cmd = new BatchMerge();
+                for (String dir : merge.split(",")) {
+                    if (!dir.isBlank()) {
+                        cmd.shards.add(Path.of(dir.strip()));
+                    }
+                }
+                cmd.out = defaultOut() ? root().resolve("grade-report/batch") : out;
+                return cmd.call();
+            }
             if (cohort != null && !cohort.isBlank()) {
                 BatchCommand cmd = copy(new BatchCommand());
                 cmd.cohort = Path.of(cohort);
                 cmd.out = defaultOut() ? null : out;
-                cmd.jobs = jobs == null || jobs.isBlank() ? 1 : Integer.parseInt(jobs.strip());
+                cmd.jobs = jobs == null || jobs.isBlank() || jobs.strip().equals("auto") ? null
+                        : Integer.parseInt(jobs.strip());
+                cmd.shard = shard;
+                cmd.progress = progress == null || progress.isBlank() ? "auto" : progress;
                 return cmd.call();
             }
             Grade cmd = copy(new Grade());
@@ -278,6 +371,7 @@ public final class Main implements Callable<Integer> {
             cmd.sandbox = sandbox;
             cmd.only = only;
             cmd.work = work;
+            cmd.buildCache = buildCache;
             return cmd;
         }
     }

@@ -7,7 +7,9 @@ public final class MarkdownReport {
     public static String render(Report r) {
         Report.Totals t = r.totals();
         StringBuilder out = new StringBuilder();
-        out.append("# Scored report: ").append(t.points()).append('/').append(t.maxPoints()).append(" points\n\n");
+        out.append("# Scored report: exercises ").append(t.exercisePoints()).append('/').append(t.exerciseMaxPoints())
+                .append(r.quizzes().isEmpty() ? "" : ", quizzes " + t.quizPoints() + "/" + t.quizMaxPoints())
+                .append("\n\n");
         out.append("**Exercises: ").append(t.exercisePoints()).append('/').append(t.exerciseMaxPoints()).append(" (")
                 .append(t.exercisePercent()).append(" %)**");
         if (!r.quizzes().isEmpty()) {
@@ -39,7 +41,8 @@ public final class MarkdownReport {
         }
         for (Report.Quiz q : r.quizzes()) {
             String state = !q.bankIntact() ? ":warning: bank changed" : q.sealed() ? q.sealedState()
-                    : q.attempted() ? "" : "not attempted";
+                    : !q.attempted() ? "not attempted"
+                    : q.answersFileAttempts() > 0 ? ":warning: answers file: " + q.attemptsLine() : q.attemptsLine();
             out.append("| Quiz: ").append(cell(q.title() == null ? q.quiz() : q.title())).append(" | ")
                     .append(q.attempted() ? "taken" : "-").append(" | ").append(q.points()).append('/')
                     .append(q.maxPoints()).append(" | ").append(state).append(" |\n");
@@ -53,6 +56,10 @@ public final class MarkdownReport {
         }
         out.append("| **Total** | | **").append(t.points()).append('/').append(t.maxPoints()).append("** | ")
                 .append(t.percent()).append(" % |\n\n");
+        if (!r.mistakes().isEmpty()) {
+            out.append("**Mistakes the failures named:** ").append(cell(HtmlReport.mistakeList(r.mistakes())))
+                    .append("\n\n");
+        }
         for (Report.Exercise e : r.exercises()) {
             out.append("<details><summary>").append(html(e.title())).append(": ").append(e.points()).append('/')
                     .append(e.maxPoints()).append(" points</summary>\n\n");
@@ -65,7 +72,10 @@ public final class MarkdownReport {
             for (String note : e.notes()) {
                 out.append("- note: ").append(cell(note)).append('\n');
             }
-            if (!e.flags().isEmpty() || !e.notes().isEmpty()) {
+            if (!e.mistakes().isEmpty()) {
+                out.append("- mistakes named: ").append(cell(HtmlReport.mistakeList(e.mistakes()))).append('\n');
+            }
+            if (!e.flags().isEmpty() || !e.notes().isEmpty() || !e.mistakes().isEmpty()) {
                 out.append('\n');
             }
             out.append("| | Test | Points | Why not |\n|---|---|---:|---|\n");
@@ -75,6 +85,38 @@ public final class MarkdownReport {
                 out.append("| ").append(icon(test.status())).append(" | ").append(cell(test.name())).append(" | ")
                         .append(test.points()).append('/').append(test.maxPoints()).append(" | ")
                         .append(cell(TerminalReport.cut(TerminalReport.oneLine(why), 300))).append(" |\n");
+            }
+            out.append("\n</details>\n\n");
+        }
+        for (Report.Quiz q : r.quizzes()) {
+            if (!q.attempted() && q.bankIntact()) {
+                continue;
+            }
+            out.append("<details><summary>Quiz: ").append(html(HtmlReport.title(q))).append(": ").append(q.points())
+                    .append('/').append(q.maxPoints()).append(" points</summary>\n\n");
+            out.append(cell(q.attemptsLine())).append("\n\n");
+            for (String flag : q.flags()) {
+                out.append("- :warning: flagged: ").append(cell(flag)).append('\n');
+            }
+            for (String problem : q.problems()) {
+                out.append("- ").append(cell(problem)).append('\n');
+            }
+            if (!q.flags().isEmpty() || !q.problems().isEmpty()) {
+                out.append('\n');
+            }
+            if (!q.questions().isEmpty()) {
+                out.append("| Concept | Right | Points |\n|---|---:|---:|\n");
+                for (Report.QuizConcept c : q.concepts()) {
+                    out.append("| ").append(cell(c.concept())).append(" | ").append(c.right()).append('/')
+                            .append(c.questions()).append(" | ").append(c.points()).append('/').append(c.maxPoints())
+                            .append(" |\n");
+                }
+                out.append("\n| Question | Concept | Result | Points |\n|---|---|---|---:|\n");
+                for (Report.QuizQuestion question : q.questions()) {
+                    out.append("| `").append(question.id()).append("` | ").append(cell(question.concept())).append(" | ")
+                            .append(question.result()).append(" | ").append(question.points()).append('/')
+                            .append(question.maxPoints()).append(" |\n");
+                }
             }
             out.append("\n</details>\n\n");
         }

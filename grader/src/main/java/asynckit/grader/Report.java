@@ -3,7 +3,11 @@ package asynckit.grader;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The scored report: one model that every writer renders. Its JSON form (schema {@value #SCHEMA},
@@ -24,7 +28,7 @@ import java.util.List;
  * @param nextSteps   what to do next, most useful first
  */
 @JsonPropertyOrder({"schema", "version", "generatedAt", "mode", "source", "seconds", "kit", "sandbox", "totals",
-        "notes", "exercises", "quizzes", "nextSteps"})
+        "notes", "mistakes", "exercises", "quizzes", "nextSteps"})
 public record Report(String schema, int version, String generatedAt, String mode, String source, double seconds,
                      String kit, String sandbox, List<String> notes, List<Exercise> exercises, List<Quiz> quizzes,
                      Totals totals, List<String> nextSteps) {
@@ -61,7 +65,7 @@ public record Report(String schema, int version, String generatedAt, String mode
      * @param notes what else happened (files left out, out of memory, processes left running...)
      */
     @JsonPropertyOrder({"id", "title", "module", "points", "maxPoints", "passed", "failed", "skipped", "total",
-            "outcome", "reason", "testsIntact", "changedFiles", "flags", "notes", "tests"})
+            "outcome", "reason", "testsIntact", "changedFiles", "flags", "notes", "mistakes", "tests"})
     public record Exercise(String id, String title, String module, int points, int maxPoints, int passed, int failed,
                            int skipped, int total, Outcome outcome, String reason, boolean testsIntact,
                            List<String> changedFiles, List<String> flags, List<String> notes, List<Test> tests) {
@@ -86,6 +90,27 @@ public record Report(String schema, int version, String generatedAt, String mode
                     testsIntact, changedFiles, f, n, tests);
         }
 
+        /**
+         * The same exercise, flagged for the kit's files the learner's repository changed (instructor and batch
+         * modes: they were not used, the exercise was graded with the kit's own).
+         */
+        public Exercise withEdits(List<String> edited, String kit) {
+            if (edited.isEmpty()) {
+                return this;
+            }
+            List<String> f = new java.util.ArrayList<>(flags);
+            f.add("tests edited: " + edited.size() + (edited.size() == 1 ? " file differs" : " files differ")
+                    + " from " + kit + " (" + String.join(", ", edited.subList(0, Math.min(3, edited.size())))
+                    + (edited.size() > 3 ? ", ..." : "") + "); not used: graded with the kit's own tests");
+            return new Exercise(id, title, module, points, maxPoints, passed, failed, skipped, total, outcome, reason,
+                    testsIntact, edited, f, notes, tests);
+        }
+
+        /** The kit's files the learner's repository changed but that were not used (instructor and batch modes). */
+        public boolean testsEdited() {
+            return testsIntact && changedFiles != null && !changedFiles.isEmpty();
+        }
+
         /** The first thing that went wrong, in one short line (empty when everything passed). */
         public String firstFailure() {
             if (outcome != Outcome.GRADED && reason != null) {
@@ -97,6 +122,21 @@ public record Report(String schema, int version, String generatedAt, String mode
                 }
             }
             return "";
+        }
+
+        /**
+         * The mistakes this exercise's failures named ({@code Mistake [one-at-a-time]: ...} in a failure
+         * message), with how many failed tests named each, most frequent first.
+         */
+        @JsonProperty("mistakes")
+        public Map<String, Integer> mistakes() {
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            for (Test t : tests) {
+                if (t.status() != Status.PASSED) {
+                    mistakeIds(t.message()).forEach(id -> counts.merge(id, 1, Integer::sum));
+                }
+            }
+            return sortedByCount(counts);
         }
 
         public int number() {
@@ -125,28 +165,104 @@ public record Report(String schema, int version, String generatedAt, String mode
     /**
      * @param bankChanged the best attempt was taken against another version of the bank (it still counts)
      * @param bankIntact  the bank matches the kit's pristine checksum; a changed bank scores 0 and is flagged
+     * @param attempts    how many attempts the learner saved
+     * @param modes       how each saved attempt was made, oldest first: {@code interactive}, {@code plain},
+     *                    {@code answers-file} ({@code ./kit quiz NAME --answers FILE}: answered without being asked)
+     * @param countedMode how the attempt that counts was made (null when none)
+     * @param flags       what a teacher should look at (attempts made from an answers file), each a sentence
+     * @param questions   the counted attempt, question by question (empty when not attempted or unreadable)
      * @param sealed      a graded quiz seen from a learner's starter copy (its bank is sealed, without keys): the
      *                    attempts are submitted for the teacher to score; 0 points here, and not in the totals
      */
     @JsonPropertyOrder({"quiz", "title", "points", "maxPoints", "attempted", "bankChanged", "bankIntact", "problems",
-            "sealed"})
+            "attempts", "modes", "countedMode", "flags", "questions", "concepts", "sealed"})
     public record Quiz(String quiz, String title, int points, int maxPoints, boolean attempted, boolean bankChanged,
-                       boolean bankIntact, List<String> problems, boolean sealed) {
+                       boolean bankIntact, List<String> problems, int attempts, List<String> modes, String countedMode,
+                       List<String> flags, List<QuizQuestion> questions, boolean sealed) {
+
+        /** The mode an attempt made with {@code --answers FILE} records. */
+        public static final String ANSWERS_FILE = "answers-file";
 
         @JsonCreator
         public Quiz {
+            problems = problems == null ? List.of() : List.copyOf(problems);
+            modes = modes == null ? List.of() : List.copyOf(modes);
+            flags = flags == null ? List.of() : List.copyOf(flags);
+            questions = questions == null ? List.of() : List.copyOf(questions);
         }
 
+        /** A quiz row without a breakdown (attempts, modes and questions unknown). */
         public Quiz(String quiz, String title, int points, int maxPoints, boolean attempted, boolean bankChanged,
                     boolean bankIntact, List<String> problems) {
-            this(quiz, title, points, maxPoints, attempted, bankChanged, bankIntact, problems, false);
+            this(quiz, title, points, maxPoints, attempted, bankChanged, bankIntact, problems, attempted ? 1 : 0,
+                    List.of(), null, List.of(), List.of(), false);
         }
 
         /** What every report says of a sealed quiz, in place of a score. */
         public String sealedState() {
             return attempted ? "submitted: scored by your teacher" : "not taken yet (graded: scored by your teacher)";
         }
+
+        /** What to say beside the score: the flags first (an answers file), then the problems. */
+        public List<String> notices() {
+            List<String> all = new java.util.ArrayList<>();
+            flags.forEach(f -> all.add("flagged: " + f));
+            all.addAll(problems);
+            return all;
+        }
+
+        /** How many saved attempts were made from an answers file. */
+        public int answersFileAttempts() {
+            return (int) modes.stream().filter(ANSWERS_FILE::equals).count();
+        }
+
+        /** The same quiz scoring 0 because its bank differs from the kit's, with the problem said first. */
+        public Quiz bankDiffers(String problem) {
+            List<String> all = new java.util.ArrayList<>(problems);
+            all.add(0, problem);
+            return new Quiz(quiz, title, 0, maxPoints, attempted, bankChanged, false, all, attempts, modes, countedMode,
+                    flags, questions, sealed);
+        }
+
+        /** Points per concept of the counted attempt, in the bank's order of first appearance. */
+        @JsonProperty("concepts")
+        public List<QuizConcept> concepts() {
+            Map<String, int[]> sums = new LinkedHashMap<>();
+            for (QuizQuestion q : questions) {
+                int[] s = sums.computeIfAbsent(q.concept() == null ? "(none)" : q.concept(), k -> new int[4]);
+                s[0] += q.points();
+                s[1] += q.maxPoints();
+                s[2] += "right".equals(q.result()) ? 1 : 0;
+                s[3]++;
+            }
+            List<QuizConcept> out = new java.util.ArrayList<>();
+            sums.forEach((c, s) -> out.add(new QuizConcept(c, s[0], s[1], s[2], s[3])));
+            return out;
+        }
+
+        /** One line on how the quiz was taken: "3 attempts (interactive, answers-file x2); counted: #2 answers-file". */
+        public String attemptsLine() {
+            if (attempts == 0) {
+                return "not attempted";
+            }
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            modes.forEach(m -> counts.merge(m, 1, Integer::sum));
+            List<String> parts = new java.util.ArrayList<>();
+            counts.forEach((m, n) -> parts.add(n == 1 ? m : m + " x" + n));
+            return attempts + (attempts == 1 ? " attempt" : " attempts") + (parts.isEmpty() ? ""
+                    : " (" + String.join(", ", parts) + ")") + (countedMode == null ? "" : "; counted: " + countedMode);
+        }
     }
+
+    /**
+     * @param result {@code right}, {@code wrong} or {@code unanswered}
+     */
+    @JsonPropertyOrder({"id", "concept", "points", "maxPoints", "result"})
+    public record QuizQuestion(String id, String concept, int points, int maxPoints, String result) {}
+
+    /** A concept's share of a quiz: points, and right answers out of its questions. */
+    @JsonPropertyOrder({"concept", "points", "maxPoints", "right", "questions"})
+    public record QuizConcept(String concept, int points, int maxPoints, int right, int questions) {}
 
     /**
      * Sums; {@code passed}/{@code failed}/{@code skipped} count exercise tests (a test with no result is failed).
@@ -204,12 +320,54 @@ public record Report(String schema, int version, String generatedAt, String mode
                 }
                 qp += q.points();
                 qm += q.maxPoints();
-                if (!q.bankIntact()) {
+                if (!q.bankIntact() || !q.flags().isEmpty()) {
                     flagged++;
                 }
             }
             return new Totals(ep + qp, em + qm, ep, em, qp, qm, passed, failed, skipped, flagged);
         }
+    }
+
+    private static final Pattern MISTAKE = Pattern.compile("Mistake((?: \\[[a-z0-9]+(?:-[a-z0-9]+)*\\])+):");
+    private static final Pattern TAG = Pattern.compile("\\[([a-z0-9]+(?:-[a-z0-9]+)*)\\]");
+
+    /** The mistake ids a failure message names, in order, each once ({@code Mistake [a] [b]: ...}). */
+    static List<String> mistakeIds(String message) {
+        if (message == null) {
+            return List.of();
+        }
+        List<String> ids = new java.util.ArrayList<>();
+        Matcher m = MISTAKE.matcher(message);
+        while (m.find()) {
+            Matcher tag = TAG.matcher(m.group(1));
+            while (tag.find()) {
+                if (!ids.contains(tag.group(1))) {
+                    ids.add(tag.group(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** Most frequent first; ties keep their order. */
+    static <K> Map<K, Integer> sortedByCount(Map<K, Integer> counts) {
+        Map<K, Integer> sorted = new LinkedHashMap<>();
+        counts.entrySet().stream().sorted((a, b) -> Integer.compare(b.getValue(), a.getValue()))
+                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        return sorted;
+    }
+
+    /**
+     * Every mistake the learner's failures named, as {@code "01-waiting-problem [one-at-a-time]"} with how many
+     * failed tests named it, most frequent first.
+     */
+    @JsonProperty("mistakes")
+    public Map<String, Integer> mistakes() {
+        Map<String, Integer> all = new LinkedHashMap<>();
+        for (Exercise e : exercises) {
+            e.mistakes().forEach((id, n) -> all.merge(e.id() + " [" + id + "]", n, Integer::sum));
+        }
+        return sortedByCount(all);
     }
 
     /** The plain closing line CI systems read: {@code N passed, N failed} (and {@code , N skipped}). */

@@ -47,6 +47,9 @@ public final class TerminalReport {
             for (String note : e.notes()) {
                 out.append("  note: ").append(note).append('\n');
             }
+            if (!e.mistakes().isEmpty()) {
+                out.append("  mistakes named: ").append(HtmlReport.mistakeList(e.mistakes())).append('\n');
+            }
             String first = e.firstFailure();
             if (!first.isEmpty()) {
                 out.append("  first failure: ").append(cut(oneLine(first), 200)).append('\n');
@@ -56,9 +59,25 @@ public final class TerminalReport {
             out.append("\nQuizzes\n");
             for (Report.Quiz q : r.quizzes()) {
                 String state = !q.bankIntact() ? "FLAGGED: bank changed" : q.sealed() ? q.sealedState()
-                        : !q.attempted() ? "not attempted" : q.problems().isEmpty() ? "" : q.problems().get(0);
+                        : !q.attempted() ? "not attempted" : q.answersFileAttempts() > 0 ? "FLAGGED: answers file"
+                        : q.problems().isEmpty() ? "" : q.problems().get(0);
                 out.append(String.format("  %-50s %3d/%-3d points  %s", cut(q.title() == null ? q.quiz() : q.title(),
                         50), q.points(), q.maxPoints(), cut(state, 60)).stripTrailing()).append('\n');
+                if (q.attempted()) {
+                    out.append("    ").append(q.attemptsLine()).append('\n');
+                }
+                for (String flag : q.flags()) {
+                    out.append("    flagged: ").append(flag).append('\n');
+                }
+                if (!q.concepts().isEmpty()) {
+                    out.append("    by concept: ").append(String.join(", ", q.concepts().stream().map(c -> c.concept()
+                            + " " + c.points() + "/" + c.maxPoints()).toList())).append('\n');
+                    List<String> missed = q.questions().stream().filter(x -> !"right".equals(x.result()))
+                            .map(x -> x.id() + (x.result().equals("unanswered") ? " (unanswered)" : "")).toList();
+                    if (!missed.isEmpty()) {
+                        out.append("    missed: ").append(String.join(", ", missed)).append('\n');
+                    }
+                }
             }
         }
         Report.Totals t = r.totals();
@@ -72,6 +91,9 @@ public final class TerminalReport {
                 t.percent(), t.exercisePoints(), t.exerciseMaxPoints(),
                 r.quizzes().isEmpty() ? "" : ", quizzes " + t.quizPoints() + "/" + t.quizMaxPoints(),
                 t.flagged() > 0 ? "; " + t.flagged() + " flagged" : ""));
+        if (!r.mistakes().isEmpty()) {
+            out.append("Mistakes the failures named: ").append(HtmlReport.mistakeList(r.mistakes())).append('\n');
+        }
         if (!r.nextSteps().isEmpty()) {
             out.append(t.points() == 0 ? "Nothing scores yet. What to do first:\n" : "Next:\n");
             List<String> steps = r.nextSteps();

@@ -42,15 +42,22 @@ final class TrustedBuild {
     private final Map<String, ExerciseBuild> exercises;
     private final int release;
     private final Map<Path, byte[]> guarded = new TreeMap<>();
+    private final boolean reused;
 
     private TrustedBuild(Path pristine, Path dir, Path runnerDir, List<Path> runnerLibs,
-                         Map<String, ExerciseBuild> exercises, int release) {
+                         Map<String, ExerciseBuild> exercises, int release, boolean reused) {
+        this.reused = reused;
         this.pristine = pristine;
         this.dir = dir;
         this.runnerDir = runnerDir;
         this.runnerLibs = runnerLibs;
         this.exercises = exercises;
         this.release = release;
+    }
+
+    /** True when the build was taken from the build cache instead of made by Maven. */
+    boolean reused() {
+        return reused;
     }
 
     Path pristine() {
@@ -86,7 +93,72 @@ final class TrustedBuild {
      * @param log      where Maven's log goes
      */
     static TrustedBuild make(Path pristine, Inventory inventory, Path dir, Path log) throws IOException {
+        return make(pristine, inventory, dir, log, null);
+    }
+
+    /**
+     * Builds the snapshot's tests, or takes them from {@code cache} (a {@link BuildCache} folder; null: none)
+     * when an earlier run built the very same snapshot.
+     */
+    static TrustedBuild make(Path pristine, Inventory inventory, Path dir, Path log, Path cache) throws IOException {
         List<String> modules = inventory.exercises().stream().map(Inventory.ExerciseSpec::module).toList();
+        List<String> ids = inventory.exercises().stream().map(Inventory.ExerciseSpec::id).toList();
+        if (cache != null) {
+            // A cached build holds every exercise, so a run of some exercises reuses a run of all and back.
+            List<asynckit.course.Manifest> all = asynckit.course.Course.discover(pristine);
+            modules = all.stream().map(asynckit.course.Manifest::module).toList();
+            ids = all.stream().map(asynckit.course.Manifest::id).toList();
+        }
+        Path lib = Files.createDirectories(dir.resolve("lib"));
+        String key = cache == null ? null : BuildCache.key(pristine, modules);
+        Map<String, List<String>> index;
+        boolean reused;
+        try (BuildCache.Lock lock = key == null ? () -> { } : BuildCache.lock(cache, key)) {
+            index = key == null ? null : BuildCache.restore(cache, key, pristine, lib);
+            reused = index != null;
+            if (index == null) {
+                maven(pristine, modules, log);
+                index = new LinkedHashMap<>();
+                for (int i = 0; i < ids.size(); i++) {
+                    index.put(ids.get(i), classpathIndex(pristine, ids.get(i), modules.get(i), lib, log));
+                }
+                if (key != null) {
+                    BuildCache.store(cache, key, pristine, lib, index);
+                }
+            }
+        }
+        Map<String, ExerciseBuild> builds = new LinkedHashMap<>();
+        for (Inventory.ExerciseSpec spec : inventory.exercises()) {
+            List<String> entries = index.get(spec.id());
+            if (entries == null) {
+                throw new IOException("the kit build listed no test class path for " + spec.id() + " (log: " + log + ")");
+            }
+            List<Path> classpath = new ArrayList<>();
+            for (String entry : entries) {
+                classpath.add(entry.startsWith("lib:") ? lib.resolve(entry.substring(4))
+                        : pristine.resolve(entry.substring(4)).normalize());
+            }
+            Path module = pristine.resolve(spec.module());
+            builds.put(spec.id(), new ExerciseBuild(module.resolve("src/test/java"), module.resolve("target/test-classes"),
+                    List.copyOf(classpath)));
+        }
+        Path runner = Files.createDirectories(dir.resolve("runner"));
+        copyRunner(runner);
+        List<Path> runnerLibs = new ArrayList<>();
+        Path launcher = codeSource(org.junit.platform.launcher.core.LauncherFactory.class);
+        Path launcherCopy = lib.resolve(launcher.getFileName().toString());
+        if (!Files.exists(launcherCopy)) {
+            Files.copy(launcher, launcherCopy);
+        }
+        runnerLibs.add(launcherCopy);
+        TrustedBuild build = new TrustedBuild(pristine, dir, runner, List.copyOf(runnerLibs), builds,
+                release(pristine), reused);
+        FileTrees.makeReadOnly(dir);
+        return build;
+    }
+
+    /** Runs Maven in the snapshot: compiles the testkit and the exercises' tests and lists their class paths. */
+    private static void maven(Path pristine, List<String> modules, Path log) throws IOException {
         boolean windows = System.getProperty("os.name", "").toLowerCase().contains("win");
         Path wrapper = pristine.resolve(windows ? "mvnw.cmd" : "mvnw");
         if (!Files.isRegularFile(wrapper)) {
@@ -120,50 +192,38 @@ final class TrustedBuild {
             throw new IOException("the pristine kit's tests did not build (exit " + p.exitValue() + "): "
                     + errorLines(log) + " (log: " + log + ")");
         }
+    }
 
-        Path lib = Files.createDirectories(dir.resolve("lib"));
-        Map<String, ExerciseBuild> builds = new LinkedHashMap<>();
-        for (Inventory.ExerciseSpec spec : inventory.exercises()) {
-            Path module = pristine.resolve(spec.module());
-            Path cpFile = module.resolve(CLASSPATH_FILE);
-            if (!Files.isRegularFile(cpFile)) {
-                throw new IOException("the kit build listed no test class path for " + spec.id() + " (log: " + log + ")");
-            }
-            List<Path> classpath = new ArrayList<>();
-            for (String entry : Files.readString(cpFile).strip().split(java.io.File.pathSeparator)) {
-                if (entry.isBlank()) {
-                    continue;
-                }
-                Path e = Path.of(entry);
-                if (Files.isRegularFile(e)) {
-                    Path copy = lib.resolve(e.getFileName().toString());
-                    if (!Files.exists(copy)) {
-                        Files.copy(e, copy);
-                    }
-                    classpath.add(copy);
-                } else if (Files.isDirectory(e) && e.toAbsolutePath().normalize().startsWith(pristine)) {
-                    classpath.add(e.toAbsolutePath().normalize());
-                } else if (Files.exists(e)) {
-                    throw new IOException("the test class path of " + spec.id() + " names " + e
-                            + ", outside the pristine kit");
-                }
-            }
-            builds.put(spec.id(), new ExerciseBuild(module.resolve("src/test/java"), module.resolve("target/test-classes"),
-                    List.copyOf(classpath)));
+    /**
+     * One exercise's test class path as Maven listed it, each entry made independent of where this build ran:
+     * {@code lib:NAME} for a library (copied into {@code lib}), {@code kit:PATH} for a folder of the snapshot.
+     */
+    private static List<String> classpathIndex(Path pristine, String id, String module, Path lib, Path log)
+            throws IOException {
+        Path cpFile = pristine.resolve(module).resolve(CLASSPATH_FILE);
+        if (!Files.isRegularFile(cpFile)) {
+            throw new IOException("the kit build listed no test class path for " + id + " (log: " + log + ")");
         }
-        Path runner = Files.createDirectories(dir.resolve("runner"));
-        copyRunner(runner);
-        List<Path> runnerLibs = new ArrayList<>();
-        Path launcher = codeSource(org.junit.platform.launcher.core.LauncherFactory.class);
-        Path launcherCopy = lib.resolve(launcher.getFileName().toString());
-        if (!Files.exists(launcherCopy)) {
-            Files.copy(launcher, launcherCopy);
+        List<String> entries = new ArrayList<>();
+        for (String entry : Files.readString(cpFile).strip().split(java.io.File.pathSeparator)) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            Path e = Path.of(entry);
+            if (Files.isRegularFile(e)) {
+                Path copy = lib.resolve(e.getFileName().toString());
+                if (!Files.exists(copy)) {
+                    Files.copy(e, copy);
+                }
+                entries.add("lib:" + e.getFileName());
+            } else if (Files.isDirectory(e) && e.toAbsolutePath().normalize().startsWith(pristine)) {
+                entries.add("kit:" + FileTrees.slash(pristine.relativize(e.toAbsolutePath().normalize())));
+            } else if (Files.exists(e)) {
+                throw new IOException("the test class path of " + id + " names " + e
+                        + ", outside the pristine kit");
+            }
         }
-        runnerLibs.add(launcherCopy);
-        TrustedBuild build = new TrustedBuild(pristine, dir, runner, List.copyOf(runnerLibs), builds,
-                release(pristine));
-        FileTrees.makeReadOnly(dir);
-        return build;
+        return entries;
     }
 
     /** The {@code [ERROR]} lines of a Maven log, at most three. */

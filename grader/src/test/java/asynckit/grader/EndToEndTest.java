@@ -30,13 +30,37 @@ class EndToEndTest {
 
     static Grader.Settings settings() {
         return new Grader.Settings(System.getProperty("kit.timeScale", "1"), 120, null, "auto",
-                Sandbox.Limits.defaults());
+                Sandbox.Limits.defaults(), Learners.BUILD_CACHE);
     }
 
+    Report stubs;
+    Report solver;
+
+    /**
+     * Grades the two whole learners at once (a batch of two, as teachers run it): the fresh clone and the solver,
+     * whose edited test and planted report must have no effect.
+     */
     @BeforeAll
-    void prepare() throws IOException {
+    void prepare() throws Exception {
         grader = Grader.prepare(Learners.ROOT, false, null, List.of(), settings(), QuizSource.NONE, null,
                 temp.resolve("work"));
+        Path learner = Learners.repo(temp.resolve("solver"), true);
+        Path test = learner.resolve("exercises/01-waiting-problem/src/test/java/asynckit/ex01/PageFetcherTest.java");
+        Files.createDirectories(test.getParent());
+        Files.writeString(test, "package asynckit.ex01; class PageFetcherTest { /* all tests deleted */ }");
+        Files.createDirectories(learner.resolve("exercises/01-waiting-problem/target/surefire-reports"));
+        Files.writeString(learner.resolve("exercises/01-waiting-problem/target/surefire-reports/TEST-x.xml"), "junk");
+        java.util.concurrent.CompletableFuture<Report> fresh = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return grader.grade(Learners.repo(temp.resolve("stub-learner"), false), "instructor", "stubs",
+                        temp.resolve("out-fresh"), null);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        solver = grader.grade(learner, "instructor", "solver", temp.resolve("out-solver"), null);
+        ReportFiles.write(solver, temp.resolve("out-solver"));
+        stubs = fresh.get();
     }
 
     @AfterAll
@@ -45,10 +69,25 @@ class EndToEndTest {
     }
 
     @Test
+    @DisplayName("a second run of the same kit reuses the trusted build (keyed by every file of the kit's commit)")
+    void reusesTheTrustedBuild() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Learners.BUILD_CACHE != null, "-Dgrader.buildCache=false");
+        try (Grader again = Grader.prepare(Learners.ROOT, false, null, List.of("02"), settings(), QuizSource.NONE, null,
+                temp.resolve("work-again"))) {
+            assertThat(again.reusedBuild()).isTrue();
+            Report report = again.grade(Learners.solved01(temp.resolve("reuse-learner")), "instructor", "reuse",
+                    temp.resolve("out-reuse"), null);
+            assertThat(report.exercises()).singleElement().satisfies(e -> {
+                assertThat(e.outcome()).as(e.reason()).isEqualTo(Outcome.GRADED);
+                assertThat(e.total()).isPositive();
+            });
+        }
+    }
+
+    @Test
     @DisplayName("a fresh clone (the stubs) grades to an honest 0, every test failed, with what to do first")
-    void stubsGradeToZero() throws IOException {
-        Report report = grader.grade(Learners.repo(temp.resolve("stub-learner"), false), "instructor", "stubs",
-                temp.resolve("out-fresh"), null);
+    void stubsGradeToZero() {
+        Report report = stubs;
 
         assertThat(report.totals().points()).isZero();
         assertThat(report.totals().maxPoints()).isEqualTo(grader.inventory().maxPoints());
@@ -66,18 +105,18 @@ class EndToEndTest {
 
     @Test
     @DisplayName("the reference solutions grade to every point, the learner's edited tests and planted reports ignored")
-    void solutionsGradeToFull() throws IOException {
-        Path learner = Learners.repo(temp.resolve("solver"), true);
-        Path test = learner.resolve("exercises/01-waiting-problem/src/test/java/asynckit/ex01/PageFetcherTest.java");
-        Files.createDirectories(test.getParent());
-        Files.writeString(test, "package asynckit.ex01; class PageFetcherTest { /* all tests deleted */ }");
-        Files.createDirectories(learner.resolve("exercises/01-waiting-problem/target/surefire-reports"));
-        Files.writeString(learner.resolve("exercises/01-waiting-problem/target/surefire-reports/TEST-x.xml"), "junk");
-
-        Report report = grader.grade(learner, "instructor", "solver", temp.resolve("out-solver"), null);
-        ReportFiles.write(report, temp.resolve("out-solver"));
+    void solutionsGradeToFull() {
+        Report report = solver;
 
         assertThat(report.totals().points()).as(TerminalReport.render(report)).isEqualTo(grader.inventory().maxPoints());
+        Report.Exercise edited = report.exercises().get(0);
+        assertThat(edited.testsEdited()).as("the edited test is reported, and not used").isTrue();
+        assertThat(edited.changedFiles()).containsExactly(
+                "exercises/01-waiting-problem/src/test/java/asynckit/ex01/PageFetcherTest.java");
+        assertThat(edited.flags()).anyMatch(f -> f.startsWith("tests edited: 1 file differs"));
+        assertThat(report.exercises().subList(1, report.exercises().size())).allSatisfy(e ->
+                assertThat(e.testsEdited()).as(e.id()).isFalse());
+        assertThat(Batch.row("solver", report, 1, List.of()).marks().testsEdited()).containsExactly(edited.id());
         assertThat(report.totals().failed()).isZero();
         assertThat(report.totals().exercisePercent()).isEqualTo(100);
         assertThat(report.mode()).isEqualTo("instructor");

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayName("Hostile and broken submissions (batch mode)")
 @DisabledIfSystemProperty(named = "grader.e2e", matches = "false")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.parallel.ResourceLock(Main.CONTEXT_LOCK)
 class HostileSubmissionsTest {
     static final List<String> FIXTURES = List.of("system-exit", "halt-with-fake-report", "fake-report", "spin",
             "deadlock", "non-daemon-thread", "noisy", "compile-error", "planted-extension", "kit-backdoor",
@@ -41,6 +42,8 @@ class HostileSubmissionsTest {
     static final String MARKER = "asynckit-hostile-marker";
     /** Long enough for correct code on a loaded machine; the spin and the deadlock are stopped by it. */
     static final int FORK_TIMEOUT = 30;
+    /** Learners at once: most of the batch is waiting (the spin and the deadlock wait out their limit). */
+    static final int JOBS = 4;
 
     @TempDir
     static Path temp;
@@ -73,8 +76,9 @@ class HostileSubmissionsTest {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         int code = Main.run(new PrintStream(captured, true, StandardCharsets.UTF_8), System.err, "batch",
                 cohort.toString(), "--root", kit.toString(), "--work", temp.resolve("asynckit-hostile-work").toString(),
-                "--out", out.toString(), "--only", "01", "--jobs", "2", "--fork-timeout", String.valueOf(FORK_TIMEOUT),
-                "--time-scale", "3");
+                "--out", out.toString(), "--only", "01", "--jobs", String.valueOf(JOBS), "--fork-timeout",
+                String.valueOf(FORK_TIMEOUT), "--time-scale", "3", "--progress", "auto", "--build-cache",
+                Learners.BUILD_CACHE == null ? "" : Learners.BUILD_CACHE.toString());
         took = Duration.ofNanos(System.nanoTime() - start);
         console = captured.toString(StandardCharsets.UTF_8);
         assertThat(code).as(console).isZero();
@@ -122,6 +126,25 @@ class HostileSubmissionsTest {
         assertThat(csv).hasSize(all.size() + 1);
         assertThat(csv.get(0)).startsWith("learner,ex 01-waiting-problem,");
         assertThat(took).isLessThan(Duration.ofSeconds((long) all.size() * (FORK_TIMEOUT + 30)));
+    }
+
+    @Test
+    @DisplayName("output that is not a terminal gets one plain line per learner, no progress-bar frames; the cohort"
+            + " page shows each learner's marks")
+    void plainProgressAndCohortPage() throws IOException {
+        assertThat(console).doesNotContain("\r");
+        assertThat(console.lines().filter(l -> l.matches("\\[ ?\\d+/\\d+\\] .*"))).hasSize(summary.learners().size());
+        assertThat(summary.jobs()).isEqualTo(JOBS);
+        String page = Files.readString(out.resolve("cohort.html"));
+        assertThat(page).contains("<h1>Cohort: " + summary.learners().size() + " learners</h1>")
+                .contains("did not compile: 01").contains("<a href=\"learners/classmate/report.html\">");
+        Batch.Row compile = summary.learners().stream().filter(r -> r.learner().equals("compile-error")).findFirst()
+                .orElseThrow();
+        assertThat(compile.marks().didNotCompile()).containsExactly("01-waiting-problem");
+        for (String learner : List.of("spin", "deadlock")) {
+            assertThat(summary.learners().stream().filter(r -> r.learner().equals(learner)).findFirst().orElseThrow()
+                    .marks().timedOut()).as(learner).containsExactly("01-waiting-problem");
+        }
     }
 
     @Test

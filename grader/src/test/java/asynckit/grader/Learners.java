@@ -11,6 +11,12 @@ import java.util.stream.Stream;
 /** Builds learner repositories for end-to-end tests from the kit's stubs, solutions and hostile fixtures. */
 final class Learners {
     static final Path ROOT = Path.of(System.getProperty("kit.root", "..")).toAbsolutePath().normalize();
+    /**
+     * The trusted build the end-to-end tests share: built once per commit of the kit and reused by every test
+     * class and run after it ({@code -Dgrader.buildCache=false}: each builds its own).
+     */
+    static final Path BUILD_CACHE = "false".equals(System.getProperty("grader.buildCache")) ? null
+            : ROOT.resolve("grader/target/trusted-build-cache");
 
     private Learners() {}
 

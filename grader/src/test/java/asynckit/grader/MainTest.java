@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("Command line: exit codes and refusals")
+@org.junit.jupiter.api.parallel.ResourceLock(Main.CONTEXT_LOCK)
 class MainTest {
     @TempDir
     Path temp;
@@ -41,5 +42,39 @@ class MainTest {
                 Learners.ROOT.resolve(".kit/grade-work").toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("must be outside the kit");
+    }
+
+    @Test
+    @DisplayName("batch: a shard that is not i/n, or no cohort folder, is refused before anything is built")
+    void badBatchArguments() {
+        Run shard = run("batch", temp.toString(), "--shard", "3/2", "--root", Learners.ROOT.toString());
+        assertThat(shard.code()).isEqualTo(2);
+        assertThat(shard.err()).contains("--shard 3/2: the shard is i/n with 1 <= i <= n");
+        Run none = run("batch", "--root", Learners.ROOT.toString());
+        assertThat(none.code()).isEqualTo(2);
+        assertThat(none.err()).contains("name the cohort folder");
+        Run progress = run("batch", temp.toString(), "--progress", "sometimes", "--root", Learners.ROOT.toString());
+        assertThat(progress.code()).isEqualTo(2);
+        assertThat(progress.err()).contains("--progress sometimes: bar, plain or auto");
+    }
+
+    @Test
+    @DisplayName("batch merge: the shards' folders into one CSV, JSON and cohort page; a folder without batch.json is"
+            + " named")
+    void batchMerge() throws java.io.IOException {
+        Path one = java.nio.file.Files.createDirectories(temp.resolve("one"));
+        Path two = java.nio.file.Files.createDirectories(temp.resolve("two"));
+        java.nio.file.Files.writeString(one.resolve("batch.json"), JsonSupport.pretty(BatchTest.summary("1/2", "k",
+                java.util.List.of(BatchTest.row("ada", 25, java.util.Map.of(), Batch.Marks.NONE)))));
+        java.nio.file.Files.writeString(two.resolve("batch.json"), JsonSupport.pretty(BatchTest.summary("2/2", "k",
+                java.util.List.of(BatchTest.row("bob", 5, java.util.Map.of(), Batch.Marks.NONE)))));
+        Run merged = run("batch", "merge", one.toString(), two.toString(), "--out", temp.resolve("all").toString());
+        assertThat(merged.code()).as(merged.err()).isZero();
+        assertThat(merged.out()).contains("Graded 2 learners").contains("over 2 shards").contains("cohort.html");
+        assertThat(temp.resolve("all/cohort.html")).isRegularFile();
+        Run missing = run("batch", "merge", one.toString(), temp.resolve("nowhere").toString(), "--out",
+                temp.resolve("bad").toString());
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains("nowhere holds no batch.json");
     }
 }

@@ -61,7 +61,9 @@ final class Samples {
                         "", 0));
         Report.Exercise e1 = ReportMatcher.matched(ex01(), results, null).with(
                 List.of("PageFetcher starts other processes (java.lang.ProcessBuilder.start)"),
-                List.of("left 1 process running after the tests ended (killed by the grader)"));
+                List.of("left 1 process running after the tests ended (killed by the grader)")).withEdits(
+                List.of("exercises/01-waiting-problem/src/test/java/asynckit/ex01/PageFetcherTest.java"),
+                "the kit's commit 1a2b3c4d5e");
         Report.Exercise e2 = ReportMatcher.unscored(ex02(), Report.Outcome.DID_NOT_COMPILE,
                 "did not compile: Alarms.java:12: cannot find symbol", true, List.of());
         Report.Exercise e3 = ReportMatcher.unscored(ex03(), Report.Outcome.TESTS_CHANGED,
@@ -69,7 +71,14 @@ final class Samples {
                 false, List.of("exercises/03-gather/src/test/java/GatherTest.java"));
         List<Report.Exercise> exercises = List.of(e1, e2, e3);
         List<Report.Quiz> quizzes = List.of(
-                new Report.Quiz("async-explained", "Async, explained", 7, 10, true, false, true, List.of()),
+                new Report.Quiz("async-explained", "Async, explained", 7, 10, true, false, true, List.of(), 3,
+                        List.of("interactive", Report.Quiz.ANSWERS_FILE, "plain"), Report.Quiz.ANSWERS_FILE,
+                        List.of("1 of 3 attempts was made from an answers file (./kit quiz async-explained --answers"
+                                + " FILE), not answered question by question; the counted attempt is one of them"),
+                        List.of(new Report.QuizQuestion("calling-vs-starting", "async-basics", 4, 4, "right"),
+                                new Report.QuizQuestion("fan-out", "gather-all-of", 3, 3, "right"),
+                                new Report.QuizQuestion("what-blocks", "async-basics", 0, 2, "wrong"),
+                                new Report.QuizQuestion("sleep", "async-sleep", 0, 1, "unanswered")), false),
                 new Report.Quiz("event-loop", "The event loop", 0, 5, false, false, true, List.of()),
                 new Report.Quiz("composition", "Composition", 0, 6, true, false, false,
                         List.of("quizzes/banks/composition.quiz differs from the kit's bank: scores 0")));

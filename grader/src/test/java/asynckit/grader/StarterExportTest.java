@@ -215,7 +215,8 @@ class StarterExportTest {
     void reportsLabelSealedQuizzes() {
         Report sample = Samples.report();
         List<Report.Quiz> quizzes = new ArrayList<>(sample.quizzes());
-        quizzes.add(new Report.Quiz("timeouts", "Timeouts and errors", 0, 24, true, false, true, List.of(), true));
+        quizzes.add(new Report.Quiz("timeouts", "Timeouts and errors", 0, 24, true, false, true, List.of(), 1,
+                List.of("interactive"), "interactive", List.of(), List.of(), true));
         Report r = new Report(sample.schema(), sample.version(), sample.generatedAt(), sample.mode(), sample.source(),
                 sample.seconds(), sample.kit(), sample.sandbox(), sample.notes(), sample.exercises(), quizzes,
                 Report.Totals.of(sample.exercises(), quizzes), sample.nextSteps());

@@ -89,50 +89,76 @@ public final class QuizGrading {
             return new QuizGrade(name, bank.title(), 0, bank.maxPoints(), !attempts.isEmpty(), false,
                     List.copyOf(problems), true);
         }
-        String sealedSum = null;
-        boolean anySealed = false;
-        for (Attempt a : attempts) {
-            if (!a.sealed() && bank.checksum().equals(a.bankChecksum())) {
-                continue;
-            }
-            sealedSum = sealedSum != null ? sealedSum : Sealer.sealedChecksum(bank);
-            anySealed |= a.sealed() || sealedSum.equals(a.bankChecksum());
-        }
-        int best = -1;
-        boolean bestChanged = false;
-        int firstComplete = -1;
-        boolean firstCompleteChanged = false;
+        boolean graded = onSealedQuiz(bank, attempts);
         for (int i = 0; i < attempts.size(); i++) {
             Attempt a = attempts.get(i);
-            boolean onSealed = a.sealed() || (sealedSum != null && sealedSum.equals(a.bankChecksum()));
-            boolean changed = !bank.checksum().equals(a.bankChecksum())
-                    && (sealedSum == null || !sealedSum.equals(a.bankChecksum()));
             String shown = Repo.shown(root, store.fileFor(name));
-            if (anySealed && !onSealed) {
+            if (graded && !onSealed(bank, a)) {
                 problems.add(shown + ": attempt " + (i + 1) + " was not taken on the graded (sealed) quiz: not counted");
                 continue;
             }
-            int points = rescore(bank, onSealed ? Sealer.unseal(bank, a.answers()) : a.answers());
-            if (!changed && !onSealed && points != a.score()) {
-                problems.add(shown + ": attempt " + (i + 1) + " saved a score of " + a.score()
-                        + " but its answers score " + points);
+            if (!onSealed(bank, a) && bank.checksum().equals(a.bankChecksum())) {
+                int points = rescore(bank, a.answers());
+                if (points != a.score()) {
+                    problems.add(shown + ": attempt " + (i + 1) + " saved a score of " + a.score()
+                            + " but its answers score " + points);
+                }
             }
-            if (onSealed && a.complete() && firstComplete < 0) {
-                firstComplete = points;
-                firstCompleteChanged = changed;
+        }
+        int counted = counted(bank, attempts);
+        int best = counted < 0 ? 0 : rescore(bank, answers(bank, attempts.get(counted)));
+        boolean bestChanged = counted >= 0 && changed(bank, attempts.get(counted));
+        return new QuizGrade(name, bank.title(), best, bank.maxPoints(), !attempts.isEmpty(), bestChanged,
+                List.copyOf(problems));
+    }
+
+    /**
+     * The index of the attempt that counts, -1 when there is none. A graded quiz (some attempt was taken on its
+     * sealed form) counts only attempts taken on the sealed form, and of those the first complete one, as an exam
+     * would: taking it again cannot add points. Otherwise the best re-scored attempt counts; on a tie, the first
+     * taken against the current bank, else the first.
+     */
+    static int counted(Bank bank, List<Attempt> attempts) {
+        boolean graded = onSealedQuiz(bank, attempts);
+        int index = -1;
+        int best = -1;
+        boolean bestChanged = false;
+        for (int i = 0; i < attempts.size(); i++) {
+            Attempt a = attempts.get(i);
+            if (graded && !onSealed(bank, a)) {
+                continue;
             }
+            if (graded && a.complete()) {
+                return i;
+            }
+            int points = rescore(bank, answers(bank, a));
+            boolean changed = changed(bank, a);
             if (points > best || (points == best && bestChanged && !changed)) {
                 best = points;
                 bestChanged = changed;
+                index = i;
             }
         }
-        if (firstComplete >= 0) {
-            // A graded quiz counts its first complete attempt, as an exam would: taking it again cannot add points.
-            best = firstComplete;
-            bestChanged = firstCompleteChanged;
-        }
-        return new QuizGrade(name, bank.title(), Math.max(best, 0), bank.maxPoints(), !attempts.isEmpty(),
-                bestChanged, List.copyOf(problems));
+        return index;
+    }
+
+    /** The attempt's answers in the full bank's terms (an attempt on the sealed form is unsealed first). */
+    static Map<String, String> answers(Bank bank, Attempt a) {
+        return onSealed(bank, a) ? Sealer.unseal(bank, a.answers()) : a.answers();
+    }
+
+    private static boolean onSealedQuiz(Bank bank, List<Attempt> attempts) {
+        return attempts.stream().anyMatch(a -> onSealed(bank, a));
+    }
+
+    private static boolean onSealed(Bank bank, Attempt a) {
+        return a.sealed() || (!bank.checksum().equals(a.bankChecksum())
+                && Sealer.sealedChecksum(bank).equals(a.bankChecksum()));
+    }
+
+    /** Taken against another version of the bank (neither the current one nor its sealed form). */
+    private static boolean changed(Bank bank, Attempt a) {
+        return !bank.checksum().equals(a.bankChecksum()) && !onSealed(bank, a);
     }
 
     /** Scores saved answers against a bank: ids the bank does not know score nothing. */
