@@ -24,6 +24,11 @@ for round in $(seq 1 "$rounds"); do
     status=$?
     module=$(sed -n 's/.*Grader: the scored report \.* \([A-Z]*\) \[ *\(.*\)\]$/\2 (\1)/p' "$work/$name.log")
     echo "  grader module: $module, exit $status"
+    if [ "$status" -ne 0 ]; then
+      cp "$work/$name.log" "${TMPDIR:-/tmp}/bench-grader-tests-$name-$round.log"
+      echo "  (log kept: ${TMPDIR:-/tmp}/bench-grader-tests-$name-$round.log)"
+      grep -E '^\[ERROR\] (Tests run|  |Failed)|<<< FAIL|timeout' "$work/$name.log" | head -8 | sed 's/^/    /'
+    fi
     grep -E 'Tests run:.*Time elapsed: [0-9.]+ s' "$work/$name.log" | grep -- '-- in ' \
       | sed -E 's/.*Time elapsed: ([0-9.]+) s.* -- in (.*)/\1 \2/' | sort -rn | head -3 | sed 's/^/    /'
   done

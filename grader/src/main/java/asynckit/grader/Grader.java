@@ -109,7 +109,8 @@ public final class Grader implements AutoCloseable {
                     : KitSnapshot.ofKit(kit, pristine);
             Inventory inventory = Inventory.derive(pristine).only(only);
             Consumer<String> p = progress == null ? s -> { } : progress;
-            p.accept("building the kit's tests (" + snapshot.description() + ")");
+            p.accept((settings.buildCache() == null ? "building the kit's tests (" : "building the kit's tests, or"
+                    + " reusing an earlier build of the same files (") + snapshot.description() + ")");
             TrustedBuild build = TrustedBuild.make(pristine, inventory, dir.resolve("trusted"),
                     dir.resolve("kit-build.log"), settings.buildCache() == null ? null
                             : settings.buildCache().toAbsolutePath().normalize());

@@ -276,7 +276,8 @@ public final class Main implements Callable<Integer> {
         }
         int n = summary.learners().size();
         double perLearner = summary.learners().stream().mapToDouble(Batch.Row::seconds).average().orElse(0);
-        Context.out.printf(java.util.Locale.ROOT, "Graded %d learners in %.1f s (%.1f s per learner, %d at a time;"
+        Context.out.printf(java.util.Locale.ROOT, "Graded %d learner" + (n == 1 ? "" : "s") + " in %.1f s (%.1f s per"
+                + " learner, %d at a time;"
                 + " each learner took %.1f s on average)%s.%n", n, summary.seconds(), n == 0 ? 0 : summary.seconds() / n,
                 summary.jobs(), perLearner, summary.shards() > 1 ? " over " + summary.shards() + " shards" : "");
         Context.out.println("Results: " + dest.resolve("cohort.html") + " (the class), " + dest.resolve("batch.csv")
