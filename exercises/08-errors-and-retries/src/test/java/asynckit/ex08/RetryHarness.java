@@ -308,7 +308,7 @@ final class RetryHarness implements AutoCloseable {
         }
         if (called.timedOut()) {
             throw fail(report(BLOCKED_CALLER)
-                    .saw(run.call() + " had not returned after " + SOON.toMillis() + " ms, while the test held"
+                    .saw(run.call() + " had not returned after " + SOON.multipliedBy(5).toMillis() + " ms, while the test held"
                             + " every attempt back. It should hand back its future at once."));
         }
         if (called.thrown() instanceof UnsupportedOperationException notWritten) {

@@ -307,11 +307,22 @@ public final class ThreadWatch {
         return run(name, bound, action, () -> false);
     }
 
-    /** As {@link #run(String, Duration, Callable)}, giving up early (as timed out) as soon as {@code giveUp} holds. */
+    /**
+     * As {@link #run(String, Duration, Callable)}, giving up early (as timed out) as soon as {@code giveUp} holds.
+     * A thread still RUNNABLE at {@code bound} (not seen spinning), or not inside the learner's code at all, may
+     * only be starved on a loaded machine: as in {@link #promptly}, it gets four times longer before the outcome
+     * says timed out.
+     */
     public <T> Outcome<T> run(String name, Duration bound, Callable<T> action, BooleanSupplier giveUp) {
         CompletableFuture<T> result = new CompletableFuture<>();
         Thread thread = start(name, action, result);
-        return await(thread, result, bound, giveUp, new Follower(patience));
+        Follower follower = new Follower(patience);
+        Outcome<T> outcome = await(thread, result, bound, giveUp, follower);
+        if (outcome.timedOut() && !giveUp.getAsBoolean() && (thread.getState() == Thread.State.RUNNABLE
+                || !code.anywhereIn(thread.getStackTrace()))) {
+            outcome = await(thread, result, bound.multipliedBy(4), giveUp, follower);
+        }
+        return outcome;
     }
 
     private <T> Outcome<T> await(Thread thread, CompletableFuture<T> result, Duration bound, BooleanSupplier giveUp,
