@@ -39,7 +39,9 @@ class HostileSubmissionsTest {
             "deadlock", "non-daemon-thread", "noisy", "compile-error", "planted-extension", "kit-backdoor",
             "report-rewrite", "pipe-holder", "shadow-testkit", "reflection-oracle", "canned-answers", "out-of-memory",
             "thread-bomb");
-    static final String MARKER = "asynckit-hostile-marker";
+    /** What the fixtures' stray processes carry in their command line; made unique to this JVM at copy time. */
+    static final String FIXTURE_MARKER = "asynckit-hostile-marker";
+    static final String MARKER = FIXTURE_MARKER + "-" + ProcessHandle.current().pid();
     /** Long enough for correct code on a loaded machine; the spin and the deadlock are stopped by it. */
     static final int FORK_TIMEOUT = 30;
     /** Learners at once: most of the batch is waiting (the spin and the deadlock wait out their limit). */
@@ -64,6 +66,15 @@ class HostileSubmissionsTest {
         Path cohort = Files.createDirectories(temp.resolve("asynckit-hostile-cohort"));
         for (String c : FIXTURES) {
             Learners.hostile(cohort.resolve(c), c);
+            // This run's own marker: another run of this test on the machine (another clone) leaves its own.
+            try (Stream<Path> files = Files.walk(cohort.resolve(c))) {
+                for (Path f : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    String text = Files.readString(f);
+                    if (text.contains(FIXTURE_MARKER)) {
+                        Files.writeString(f, text.replace(FIXTURE_MARKER, MARKER));
+                    }
+                }
+            }
         }
         Files.createDirectories(cohort.resolve("empty-repo"));
         Learners.solved01(cohort.resolve("classmate"));
@@ -261,7 +272,7 @@ class HostileSubmissionsTest {
             for (Path p : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
                 try {
                     String cmdline = new String(Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8);
-                    if (cmdline.contains(MARKER) || cmdline.contains("asynckit-hostile-work")) {
+                    if (cmdline.contains(MARKER) || cmdline.contains(temp.resolve("asynckit-hostile-work").toString())) {
                         alive.add(p.getFileName() + ": " + cmdline.replace('\0', ' '));
                     }
                 } catch (IOException e) {
