@@ -1,7 +1,5 @@
 package asynckit.testkit;
 
-import com.tngtech.archunit.thirdparty.org.objectweb.asm.ClassReader;
-import com.tngtech.archunit.thirdparty.org.objectweb.asm.ClassVisitor;
 import com.tngtech.archunit.thirdparty.org.objectweb.asm.Label;
 import com.tngtech.archunit.thirdparty.org.objectweb.asm.MethodVisitor;
 import com.tngtech.archunit.thirdparty.org.objectweb.asm.Opcodes;
@@ -144,21 +142,8 @@ public final class SharedState {
     }
 
     private static void scan(byte[] bytes, String packagePath, ClassLoader loader, List<Finding> found) {
-        ClassReader reader = new ClassReader(bytes);
-        String className = reader.getClassName();
-        boolean nestedClass = className.contains("$");
-        String[] source = {className.substring(className.lastIndexOf('/') + 1) + ".java"};
-        reader.accept(new ClassVisitor(Opcodes.ASM9) {
-            @Override
-            public void visitSource(String file, String debug) {
-                if (file != null) {
-                    source[0] = file;
-                }
-            }
-
-            @Override
-            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                                             String[] exceptions) {
+        asynckit.testkit.internal.ClassFiles.scanMethods(bytes, (className, sourceFile, access, name, descriptor) -> {
+                boolean nestedClass = className.contains("$");
                 boolean lambda = name.startsWith("lambda$");
                 boolean callback = lambda || (nestedClass && !name.equals("<init>") && !name.equals("<clinit>"));
                 if (!callback || (access & Opcodes.ACC_SYNCHRONIZED) != 0) {
@@ -182,7 +167,7 @@ public final class SharedState {
                         } else if ((opcode == Opcodes.IASTORE || opcode == Opcodes.LASTORE) && locks == 0
                                 && !counterReported) {
                             counterReported = true;
-                            found.add(new Finding(source[0] + ":" + line, "a number kept in an int[] or long[] (a"
+                            found.add(new Finding(sourceFile + ":" + line, "a number kept in an int[] or long[] (a"
                                     + " counter shared with a callback) is changed in " + where + " without an"
                                     + " atomic or a lock"));
                         }
@@ -210,11 +195,10 @@ public final class SharedState {
                             return;
                         }
                         String simpleOwner = owner.substring(owner.lastIndexOf('/') + 1);
-                        found.add(new Finding(source[0] + ":" + line, "the plain field " + simpleOwner + "." + field
+                        found.add(new Finding(sourceFile + ":" + line, "the plain field " + simpleOwner + "." + field
                                 + " is written in " + where + ", a callback, without volatile, an atomic or a lock"));
                     }
                 };
-            }
-        }, ClassReader.SKIP_FRAMES);
+        });
     }
 }

@@ -1,7 +1,5 @@
 package asynckit.testkit.internal;
 
-import com.tngtech.archunit.thirdparty.org.objectweb.asm.ClassReader;
-import com.tngtech.archunit.thirdparty.org.objectweb.asm.ClassVisitor;
 import com.tngtech.archunit.thirdparty.org.objectweb.asm.Label;
 import com.tngtech.archunit.thirdparty.org.objectweb.asm.MethodVisitor;
 import com.tngtech.archunit.thirdparty.org.objectweb.asm.Opcodes;
@@ -60,28 +58,12 @@ public final class SpinLoops {
     }
 
     static void scan(byte[] bytes, ClassLoader loader, List<Spin> found) {
-        ClassReader reader = new ClassReader(bytes);
-        String className = reader.getClassName().replace('/', '.');
-        String[] source = {className.substring(className.lastIndexOf('.') + 1).split("\\$")[0] + ".java"};
-        reader.accept(new ClassVisitor(Opcodes.ASM9) {
+        ClassFiles.scanMethods(bytes, (className, source, access, name, descriptor) -> new Method(loader) {
             @Override
-            public void visitSource(String file, String debug) {
-                if (file != null) {
-                    source[0] = file;
-                }
+            void spin(int line, String call) {
+                found.add(new Spin(className.replace('/', '.'), name, descriptor, source, line, call));
             }
-
-            @Override
-            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                                             String[] exceptions) {
-                return new Method(loader) {
-                    @Override
-                    void spin(int line, String call) {
-                        found.add(new Spin(className, name, descriptor, source[0], line, call));
-                    }
-                };
-            }
-        }, ClassReader.SKIP_FRAMES);
+        });
     }
 
     /** Numbers the instructions, remembers jumps, labels and questions, and judges them at the end. */
