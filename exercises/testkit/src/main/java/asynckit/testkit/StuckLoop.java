@@ -22,7 +22,8 @@ import java.util.concurrent.ThreadPoolExecutor;
  * }</pre>
  *
  * <p>Thresholds: a task waiting on a future for 20 ms (right code never waits on the loop at all), blocked
- * otherwise for 100 ms, or RUNNABLE for 250 ms having used 200 ms of CPU (so a task that is merely
+ * otherwise in a waiting call (a sleep, a latch, a park) for 100 ms or anywhere else in the JDK (a lock, class
+ * loading on a busy machine) for 2 s, or RUNNABLE for 250 ms having used 200 ms of CPU (so a task that is merely
  * slow on a loaded machine, or loading classes, is never called a spin), all scaled by
  * {@link TimeScale}; more than {@link #taskBudget} tasks since {@link #watch} is a busy loop.
  */
@@ -91,6 +92,7 @@ public final class StuckLoop {
 
     private static final Duration WAIT_LIMIT = TimeScale.millis(20);
     private static final Duration BLOCK_LIMIT = TimeScale.millis(100);
+    private static final Duration JDK_BLOCK_LIMIT = TimeScale.millis(2_000);
     private static final Duration SPIN_LIMIT = TimeScale.millis(250);
     private static final Duration SPIN_CPU = TimeScale.millis(200);
     private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -177,7 +179,13 @@ public final class StuckLoop {
             return Optional.of(new Verdict(Kind.WAITS_FOR_A_FUTURE, state, millis, stack, readyTasks(),
                     completed - startTasks, name(thread)));
         }
-        if (millis < BLOCK_LIMIT.toMillis()) {
+        // A waiting call of the JDK (sleep, a latch, a park) held for 100 ms is the code's doing; class loading
+        // (a loader's lock, contended on a busy machine) never is; anything else in the JDK gets 2 s.
+        if (Stacks.loadingClasses(stack)) {
+            return Optional.empty();
+        }
+        Duration limit = Stacks.waiting(stack) == Stacks.Waiting.NONE ? JDK_BLOCK_LIMIT : BLOCK_LIMIT;
+        if (millis < limit.toMillis()) {
             return Optional.empty();
         }
         return Optional.of(new Verdict(Kind.BLOCKED, state, millis, stack, readyTasks(), completed - startTasks,

@@ -233,7 +233,10 @@ public final class ThreadWatch {
             }
             int held = code.heldBy(stack);
             How now = null;
-            if (held >= 0 && parked(state)) {
+            if (Stacks.loadingClasses(stack)) {
+                // Loading a class (a loader's lock, contended on a busy machine): the JVM's doing, never judged.
+                now = null;
+            } else if (held >= 0 && parked(state)) {
                 now = How.WAITING;
             } else if (held >= 0 && held <= 3 && state == Thread.State.RUNNABLE) {
                 now = How.SPINNING;

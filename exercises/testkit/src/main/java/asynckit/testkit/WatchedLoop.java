@@ -288,7 +288,8 @@ public final class WatchedLoop implements AutoCloseable {
             openStack = null;
             if (blocked) {
                 StackTraceElement[] stack = loop.getStackTrace();
-                if (inTask && taskSeq == seq) {
+                // Held by class loading (a loader's lock on a busy machine) is the JVM's doing, not the task's.
+                if (inTask && taskSeq == seq && !Stacks.loadingClasses(stack)) {
                     openSeq = seq;
                     openSince = now;
                     openState = state;

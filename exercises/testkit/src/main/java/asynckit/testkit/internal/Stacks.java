@@ -68,6 +68,22 @@ public final class Stacks {
         return waiting(stack, firstOutsideJdk(stack));
     }
 
+    /**
+     * True when the JDK frames at the top of {@code stack} are loading a class (a class loader's lock, contended by
+     * other threads loading classes on a busy machine): the JVM's doing, not a wait the code chose.
+     */
+    public static boolean loadingClasses(StackTraceElement[] stack) {
+        int until = firstOutsideJdk(stack);
+        for (int i = 0; i < Math.min(until, stack.length); i++) {
+            String cls = stack[i].getClassName();
+            if (cls.equals("java.lang.ClassLoader") || cls.equals("java.net.URLClassLoader")
+                    || cls.startsWith("jdk.internal.loader.") || cls.equals("java.lang.invoke.MethodHandleNatives")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The index of the first frame that is neither the JDK's nor a kit frame a wait passes through; the length if none. */
     public static int firstOutsideJdk(StackTraceElement[] stack) {
         int i = 0;
