@@ -319,7 +319,15 @@ public final class ThreadWatch {
     public <T> Outcome<T> run(String name, Duration bound, Callable<T> action, BooleanSupplier giveUp) {
         CompletableFuture<T> result = new CompletableFuture<>();
         Thread thread = start(name, action, result);
-        Follower follower = new Follower(patience);
+        return awaitWithGrace(thread, result, bound, giveUp, new Follower(patience));
+    }
+
+    /**
+     * Waits as {@link #await} does; a thread still RUNNABLE at {@code bound} (not seen spinning), or not inside
+     * the learner's code at all, may only be starved or paused on a loaded machine, and gets four times longer.
+     */
+    private <T> Outcome<T> awaitWithGrace(Thread thread, CompletableFuture<T> result, Duration bound,
+                                          BooleanSupplier giveUp, Follower follower) {
         Outcome<T> outcome = await(thread, result, bound, giveUp, follower);
         if (outcome.timedOut() && !giveUp.getAsBoolean() && (thread.getState() == Thread.State.RUNNABLE
                 || !code.anywhereIn(thread.getStackTrace()))) {
@@ -377,14 +385,7 @@ public final class ThreadWatch {
     public <T> T promptly(Mistake mistake, String call, Duration bound, Callable<T> action, Timeline timeline) {
         CompletableFuture<T> result = new CompletableFuture<>();
         Thread caller = start("caller", action, result);
-        Follower follower = new Follower(patience);
-        Outcome<T> outcome = await(caller, result, bound, () -> false, follower);
-        if (outcome.timedOut() && (caller.getState() == Thread.State.RUNNABLE
-                || !code.anywhereIn(caller.getStackTrace()))) {
-            // Not held in the learner's code: starved of CPU, or paused in the JDK (a collection, class
-            // loading) on a loaded machine. More time before it is judged.
-            outcome = await(caller, result, bound.multipliedBy(4), () -> false, follower);
-        }
+        Outcome<T> outcome = awaitWithGrace(caller, result, bound, () -> false, new Follower(patience));
         if (outcome.held() != null || outcome.timedOut()) {
             Sighting held = outcome.held();
             String what = held == null
