@@ -130,15 +130,16 @@ public final class Engine implements AutoCloseable {
         boolean precompiled = req.precompiledTests() != null;
         Path testClasses = precompiled ? req.precompiledTests() : Files.createDirectories(dir.resolve("test-classes"));
         try {
+            List<Path> tests = javaFiles(req.testSources());
             List<CompileProblem> problems = compileProduction(req, classes);
             if (problems.isEmpty() && !precompiled) {
-                problems = compileTestsInto(req, classes, testClasses);
+                problems = compileTestsInto(req, tests, classes, testClasses);
             }
             Duration compileTime = Duration.ofNanos(System.nanoTime() - t0);
             if (!problems.isEmpty()) {
                 return new RunResult(problems, List.of(), false, "", compileTime, Duration.ZERO);
             }
-            List<String> classNames = testClassNames(req.testSources(), javaFiles(req.testSources()));
+            List<String> classNames = testClassNames(req.testSources(), tests);
             long t1 = System.nanoTime();
             Execution ex = execute(req, classNames, classes, testClasses);
             return new RunResult(List.of(), ex.outcomes, ex.timedOut, ex.output, compileTime,
@@ -161,7 +162,7 @@ public final class Engine implements AutoCloseable {
         Path testClasses = Files.createDirectories(into.resolve("test-classes"));
         List<CompileProblem> problems = compileProduction(req, classes);
         if (problems.isEmpty()) {
-            problems = compileTestsInto(req, classes, testClasses);
+            problems = compileTestsInto(req, javaFiles(req.testSources()), classes, testClasses);
         }
         return new CompiledTests(testClasses, problems);
     }
@@ -187,11 +188,12 @@ public final class Engine implements AutoCloseable {
         return problems;
     }
 
-    private List<CompileProblem> compileTestsInto(RunRequest req, Path classes, Path testClasses) throws IOException {
+    private List<CompileProblem> compileTestsInto(RunRequest req, List<Path> tests, Path classes, Path testClasses)
+            throws IOException {
         List<Path> testPath = new ArrayList<>();
         testPath.add(classes);
         testPath.addAll(req.classPath());
-        List<CompileProblem> problems = compile(javaFiles(req.testSources()), testClasses, testPath, true);
+        List<CompileProblem> problems = compile(tests, testClasses, testPath, true);
         for (Path res : req.testResourceRoots()) {
             copyTree(res, testClasses);
         }
