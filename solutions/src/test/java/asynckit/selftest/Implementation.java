@@ -52,6 +52,12 @@ record Implementation(String exercise, String name, Kind kind, List<Path> layers
         return all;
     }
 
+    /** The first implementation of this kind in {@code all} (the stub, the solution). */
+    static Implementation first(List<Implementation> all, Kind kind) {
+        return all.stream().filter(i -> i.kind() == kind).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no " + kind.name().toLowerCase() + " among " + all));
+    }
+
     private static List<String> expectedMistakes(Path variant) throws IOException {
         List<String> ids = new ArrayList<>();
         try (Stream<Path> files = Files.walk(variant)) {

@@ -119,7 +119,7 @@ class KitSelfTest {
         // Maven runs one implementation of each exercise while the engine runs them all; they must agree.
         Map<Manifest, Implementation> forMaven = new LinkedHashMap<>();
         if (MavenAgreement.ENABLED && only.isEmpty()) {
-            toRun.forEach((m, impls) -> forMaven.put(m, impls.get(MavenAgreement.kindFor(m) == Implementation.Kind.STUB ? 0 : 1)));
+            toRun.forEach((m, impls) -> forMaven.put(m, Implementation.first(impls, MavenAgreement.kindFor(m))));
         }
         MavenAgreement maven = forMaven.isEmpty() ? null : MavenAgreement.start(ROOT, forMaven, work, r -> {
             Thread t = new Thread(r, "selftest-maven");
@@ -133,7 +133,7 @@ class KitSelfTest {
             SelfTestCache.Key key = SelfTestCache.key(ROOT, manifest);
             // The stub and the solution compile the tests themselves (proving that they compile against
             // both); the variants share one compilation of the tests against the solution.
-            Implementation reference = impls.get(1);
+            Implementation reference = Implementation.first(impls, Implementation.Kind.SOLUTION);
             CompletableFuture<Path> sharedTests = CompletableFuture.supplyAsync(() -> {
                 try {
                     return TestRun.compileTests(reference, exercise, work.resolve(manifest.id()).resolve("tests"));
@@ -151,7 +151,7 @@ class KitSelfTest {
                 }
             }
             List<DynamicNode> tests = new ArrayList<>();
-            CompletableFuture<List<TestOutcome>> solution = runs.get(impls.get(1));
+            CompletableFuture<List<TestOutcome>> solution = runs.get(reference);
             tests.add(DynamicTest.dynamicTest("manifest, lesson and tests agree",
                     () -> Agreement.check(manifest, exercise, impls, solution.join())));
             for (Map.Entry<Implementation, CompletableFuture<List<TestOutcome>>> e : runs.entrySet()) {
