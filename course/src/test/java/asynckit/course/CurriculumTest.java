@@ -55,12 +55,8 @@ class CurriculumTest {
         }
         List<String> problems = new ArrayList<>();
         Set<String> mapped = mapped(problems);
-        for (String line : Files.readAllLines(ROOT.resolve("course/CURRICULUM.md"))) {
-            String[] cells = line.split("\\|");
-            if (!line.startsWith("| ") || cells.length < 5 || line.startsWith("| concept")) {
-                continue;
-            }
-            String quiz = cells[4].strip();
+        for (String line : rows()) {
+            String quiz = line.split("\\|")[4].strip();
             if (!quiz.equals("—") && !banks.contains(quiz)) {
                 problems.add("no quiz bank quizzes/banks/" + quiz + ".quiz: " + line);
             }
@@ -73,15 +69,18 @@ class CurriculumTest {
         assertThat(problems).isEmpty();
     }
 
+    /** The map's table rows (concept, Java, exercise, quiz), without its header. */
+    static List<String> rows() throws IOException {
+        return Files.readAllLines(ROOT.resolve("course/CURRICULUM.md")).stream()
+                .filter(line -> line.startsWith("| ") && !line.startsWith("| concept") && line.split("\\|").length >= 5)
+                .toList();
+    }
+
     /** Every exercise number of the map's exercise column (those that exist and those planned). */
     static Set<String> mapped(List<String> problems) throws IOException {
         Set<String> mapped = new LinkedHashSet<>();
-        for (String line : Files.readAllLines(ROOT.resolve("course/CURRICULUM.md"))) {
-            String[] cells = line.split("\\|");
-            if (!line.startsWith("| ") || cells.length < 5 || line.startsWith("| concept")) {
-                continue;
-            }
-            for (String cell : cells[3].split(",")) {
+        for (String line : rows()) {
+            for (String cell : line.split("\\|")[3].split(",")) {
                 String code = cell.strip();
                 if (EXERCISE_CELL.matcher(code).matches()) {
                     mapped.add(code);
