@@ -119,10 +119,11 @@ public final class Burst implements AutoCloseable {
                 released = r;
             }
             for (int spins = 0; running && released != r; spins++) {
-                if (spins < 200_000) {
-                    Thread.onSpinWait();
+                if (spins < 20_000) {
+                    Thread.onSpinWait(); // about a millisecond: a completer woken on another core arrives long before
                 } else {
-                    Thread.yield(); // more completers than cores: let the others reach the barrier
+                    // More completers than free cores: spinning longer only keeps the others off the core they need.
+                    Thread.yield();
                 }
             }
             for (Runnable action : mine) {
