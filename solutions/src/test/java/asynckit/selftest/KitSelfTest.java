@@ -131,8 +131,9 @@ class KitSelfTest {
             List<Implementation> impls = planned.getValue();
             Path exercise = ROOT.resolve(manifest.module());
             SelfTestCache.Key key = SelfTestCache.key(ROOT, manifest);
-            // The stub and the solution compile the tests themselves (proving that they compile against
-            // both); the variants share one compilation of the tests against the solution.
+            // Every implementation runs the tests compiled once, against the solution. That they compile against
+            // the stub (the learner's start) is proven by this same build: the exercise's module compiles its tests
+            // against its stub before this module runs (-Pselftest skips only running them there).
             Implementation reference = Implementation.first(impls, Implementation.Kind.SOLUTION);
             CompletableFuture<Path> sharedTests = CompletableFuture.supplyAsync(() -> {
                 try {
@@ -144,10 +145,7 @@ class KitSelfTest {
             Map<Implementation, CompletableFuture<List<TestOutcome>>> runs = new LinkedHashMap<>();
             for (Implementation impl : impls) {
                 if (only.isEmpty() || only.contains(impl.kind().name()) || impl.kind() == Implementation.Kind.SOLUTION) {
-                    boolean shared = impl.kind() == Implementation.Kind.WRONG || impl.kind() == Implementation.Kind.RIGHT;
-                    runs.put(impl, shared
-                            ? sharedTests.thenApplyAsync(tests -> run(impl, exercise, tests), RUNNERS)
-                            : CompletableFuture.supplyAsync(() -> run(impl, exercise, null), RUNNERS));
+                    runs.put(impl, sharedTests.thenApplyAsync(tests -> run(impl, exercise, tests), RUNNERS));
                 }
             }
             List<DynamicNode> tests = new ArrayList<>();

@@ -41,16 +41,11 @@ final class TestRun {
         return compiled.testClasses();
     }
 
-    /**
-     * Runs the tests against {@code impl}; with {@code precompiledTests} (from {@link #compileTests}) only the
-     * implementation is compiled, else the tests are compiled against it too.
-     */
+    /** Runs the tests compiled by {@link #compileTests} against {@code impl}, which alone is compiled. */
     static RunResult run(Implementation impl, Path exerciseDir, Path workDir, Path precompiledTests)
             throws IOException {
-        RunRequest request = request(impl, exerciseDir, workDir.resolve(impl.exercise()));
-        if (precompiledTests != null) {
-            request = request.withPrecompiledTests(precompiledTests);
-        }
+        RunRequest request = request(impl, exerciseDir, workDir.resolve(impl.exercise()))
+                .withPrecompiledTests(precompiledTests);
         RunResult result = ENGINES.get().run(request);
         if (!result.compiled()) {
             StringBuilder errors = new StringBuilder();
