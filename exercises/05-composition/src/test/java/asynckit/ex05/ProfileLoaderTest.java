@@ -213,7 +213,9 @@ class ProfileLoaderTest implements NoBlockingCalls {
             }
             List<String> reversed = new ArrayList<>(handles);
             java.util.Collections.reverse(reversed);
-            throw Teach.about(finished == null ? List.of(COMPLETION_ORDER, OUT_OF_ORDER) : List.of(OUT_OF_ORDER))
+            List<Mistake> named = finished != null ? List.of(OUT_OF_ORDER) : gotOrder.equals(reversed)
+                    ? List.of(OUT_OF_ORDER, COMPLETION_ORDER) : List.of(COMPLETION_ORDER, OUT_OF_ORDER);
+            throw Teach.about(named)
                     .saw(order + "\n" + call + " gave the users in the order " + gotOrder + "; it must follow the"
                             + " handles: " + handles + "." + (finished == null ? ""
                                     : " That is not the order they finished in either (" + finished + "): the way the"
