@@ -9,6 +9,7 @@ import asynckit.testkit.Mistake;
 import asynckit.testkit.NoBlockingCalls;
 import asynckit.testkit.Points;
 import asynckit.testkit.Settle;
+import asynckit.testkit.Teach;
 import asynckit.testkit.ThreadWatch;
 import asynckit.testkit.TimeScale;
 import asynckit.testkit.Timeline;
@@ -53,6 +54,7 @@ class ProfileLoaderTest implements NoBlockingCalls {
     static final Mistake INDEPENDENT_IN_SEQUENCE = LESSON.mistake("independent-in-sequence");
     static final Mistake ONE_USER_AT_A_TIME = LESSON.mistake("one-user-at-a-time");
     static final Mistake COMPLETION_ORDER = LESSON.mistake("completion-order");
+    static final Mistake OUT_OF_ORDER = LESSON.mistake("out-of-order");
     static final Mistake MIXED_USERS = LESSON.mistake("mixed-users");
     static final Mistake JOIN_INSIDE_A_STEP = LESSON.mistake("join-inside-a-step");
     static final Mistake BLOCKED_CALLER = LESSON.mistake("blocked-the-caller");
@@ -72,15 +74,18 @@ class ProfileLoaderTest implements NoBlockingCalls {
     private static final Map<String, User> USERS = Map.of(
             "ada", new User("u1", "Ada Lovelace"),
             "bob", new User("u2", "Bob Kahn"),
-            "cy", new User("u3", "Cy Twombly"));
+            "cy", new User("u3", "Cy Twombly"),
+            "dee", new User("u4", "Dee Hock"));
     private static final Map<String, List<String>> POSTS = Map.of(
             "ada", List.of("Notes on the engine", "Bernoulli numbers"),
             "bob", List.of("A protocol for packet networks"),
-            "cy", List.of("Untitled (Rome)"));
+            "cy", List.of("Untitled (Rome)"),
+            "dee", List.of("One from many"));
     private static final Map<String, List<String>> FRIENDS = Map.of(
             "ada", List.of("charles", "mary"),
             "bob", List.of("vint"),
-            "cy", List.of("robert", "tatiana"));
+            "cy", List.of("robert", "tatiana"),
+            "dee", List.of("visa"));
     private static final Profile CACHED_ADA = new Profile(USERS.get("ada"), List.of("(from the cache)"), List.of());
 
     private static Profile expected(String handle) {
@@ -158,6 +163,17 @@ class ProfileLoaderTest implements NoBlockingCalls {
         try (Social s = new Social()) {
             CompletableFuture<List<Profile>> result = s.start("loadAll(ada, bob, cy)", () -> s.loader.loadAll(handles));
             s.expectLookups(Map.of("ada", 1, "bob", 1, "cy", 1), "loadAll(ada, bob, cy)", result);
+            s.expectNotAnsweredYet(result, "loadAll(ada, bob, cy)");
+            s.expectNoThreadHeld("While the lookups of ada, bob and cy were pending");
+
+            // A second loadAll overlaps the first, and finishes first: nothing of one call may reach the other.
+            CompletableFuture<List<Profile>> other = s.start("loadAll(dee)", () -> s.loader.loadAll(List.of("dee")));
+            s.expectLookups(Map.of("dee", 1), "loadAll(dee)", other);
+            s.answerUser("dee");
+            s.answerWhenAsked(s.postsStep("dee"), s.friendsStep("dee"));
+            expectProfiles(s.settleValue(other, "loadAll(dee)"), List.of("dee"), List.of("dee"), "loadAll(dee)",
+                    "loadAll(dee) ran while loadAll(ada, bob, cy) was pending.", "loadAll(dee) ran while loadAll(ada,"
+                            + " bob, cy) was pending.");
 
             // Users answered last-first, then pages in an order where shared state or arrival order shows.
             s.answerUser("cy");
@@ -168,23 +184,57 @@ class ProfileLoaderTest implements NoBlockingCalls {
             s.checkLookups(handles, 1, "loadAll(ada, bob, cy)");
 
             List<Profile> got = s.settleValue(result, "loadAll(ada, bob, cy)");
-            expectProfiles(got, handles, "loadAll(ada, bob, cy)", "The profiles were finished in the order cy, ada,"
+            expectProfiles(got, handles, List.of("cy", "ada", "bob"), "loadAll(ada, bob, cy)", "The profiles were"
+                    + " finished in the order cy, ada,"
                     + " bob (the test answered them so).", "The three loads overlapped: findUser was answered for cy,"
                     + " ada and bob before any posts or friends.");
         }
     }
 
-    /** The profiles of {@code handles}, in that order; otherwise names the mistake the list shows. */
-    private static void expectProfiles(List<Profile> got, List<String> handles, String call, String order,
-                                       String overlap) {
+    /**
+     * The profiles of {@code handles}, in that order; otherwise names the mistake the list shows. {@code finished}
+     * is the order in which the test finished the loads (null when the service's own timing decided it).
+     */
+    private static void expectProfiles(List<Profile> got, List<String> handles, List<String> finished, String call,
+                                       String order, String overlap) {
         List<Profile> want = handles.stream().map(ProfileLoaderTest::expected).toList();
         if (want.equals(got)) {
             return;
         }
         if (got != null && got.size() == want.size() && new HashSet<>(got).equals(new HashSet<>(want))) {
-            throw COMPLETION_ORDER.report()
-                    .saw(order + "\n" + call + " gave the users in the order " + owners(got) + "; it must follow the"
-                            + " handles: " + handles + ".")
+            List<String> gotOrder = owners(got);
+            if (finished != null && gotOrder.equals(finished)) {
+                throw COMPLETION_ORDER.report()
+                        .saw(order + "\n" + call + " gave the users in the order " + gotOrder + ", the order they"
+                                + " finished in; it must follow the handles: " + handles + ".")
+                        .expected(want)
+                        .actual(got)
+                        .failure();
+            }
+            List<String> reversed = new ArrayList<>(handles);
+            java.util.Collections.reverse(reversed);
+            List<Mistake> named = finished != null ? List.of(OUT_OF_ORDER) : gotOrder.equals(reversed)
+                    ? List.of(OUT_OF_ORDER, COMPLETION_ORDER) : List.of(COMPLETION_ORDER, OUT_OF_ORDER);
+            throw Teach.about(named)
+                    .saw(order + "\n" + call + " gave the users in the order " + gotOrder + "; it must follow the"
+                            + " handles: " + handles + "." + (finished == null ? ""
+                                    : " That is not the order they finished in either (" + finished + "): the way the"
+                                            + " list was built put them out of order.")
+                            + (gotOrder.equals(reversed) ? "\nIt is the handles' order reversed: a list built from the"
+                                    + " back (a prepend, or recursion that adds the head after the rest)." : ""))
+                    .expected(want)
+                    .actual(got)
+                    .failure();
+        }
+        List<String> foreign = got == null ? List.of() : got.stream()
+                .filter(p -> p != null && p.user() != null && !handles.contains(owner(p)) && !owner(p).equals("?"))
+                .map(ProfileLoaderTest::owner).distinct().toList();
+        if (!foreign.isEmpty()) {
+            throw MIXED_USERS.report()
+                    .saw(overlap + "\n" + call + " gave the profile of " + String.join(", ", foreign) + ", which it"
+                            + " did not ask for: another call's result, running at the same time.\nA field that one"
+                            + " call fills and another reads (like self.pages = [...] in Python) is shared by every"
+                            + " call that overlaps; keep each call's futures in its own local variables.")
                     .expected(want)
                     .actual(got)
                     .failure();
@@ -402,7 +452,7 @@ class ProfileLoaderTest implements NoBlockingCalls {
             }
             // Threads that called this test's service: the caller, the service's thread, and any pool thread
             // that ran a step. (Other implementations may run in the same JVM: their threads are not ours.)
-            Optional<ThreadWatch.Sighting> parked = s.watch.awaitAny(WATCH_WINDOW, s.callers::contains);
+            Optional<ThreadWatch.Sighting> parked = s.watch.awaitAny(WATCH_WINDOW, s.callers);
             if (parked.isPresent()) {
                 ThreadWatch.Sighting p = parked.get();
                 throw JOIN_INSIDE_A_STEP.report()
@@ -465,7 +515,7 @@ class ProfileLoaderTest implements NoBlockingCalls {
                                         : "failed with " + settled.failure() + "."))
                         .failure(settled.failure());
             }
-            expectProfiles(settled.value(), List.of("ada", "bob"), "loadAll(ada, bob)",
+            expectProfiles(settled.value(), List.of("ada", "bob"), null, "loadAll(ada, bob)",
                     "The service answered each call after 5 ms.", "The two loads ran at the same time.");
         }
     }
@@ -603,7 +653,40 @@ class ProfileLoaderTest implements NoBlockingCalls {
             String call = "load(\"" + handle + "\")";
             CompletableFuture<Profile> result = start(call, () -> loader.load(handle));
             expectLookups(Map.of(handle, nth), call, result);
+            expectNotAnsweredYet(result, call);
             return result;
+        }
+
+        /**
+         * Nothing of {@code call} has been answered yet, so its future cannot hold a value: one it already
+         * holds was kept from an earlier call or made up.
+         */
+        void expectNotAnsweredYet(CompletableFuture<?> result, String call) {
+            if (result.state() == java.util.concurrent.Future.State.SUCCESS) {
+                throw DID_NOT_CALL.report()
+                        .saw(call + " had already completed with " + result.resultNow() + ", before the test had"
+                                + " answered any of its calls: that result came from an earlier call (or was made"
+                                + " up), not from this one's answers.\nEvery load asks afresh and waits for its own"
+                                + " answers; a result kept from an earlier call is stale.")
+                        .timeline(timeline)
+                        .failure();
+            }
+        }
+
+        /** No thread that called the service is held inside the loader's code (pool and virtual threads included). */
+        void expectNoThreadHeld(String moment) {
+            Optional<ThreadWatch.Sighting> parked = watch.awaitAny(WATCH_WINDOW, callers);
+            if (parked.isPresent()) {
+                ThreadWatch.Sighting p = parked.get();
+                throw JOIN_INSIDE_A_STEP.report()
+                        .saw(moment + ", " + p.describe() + ".\nA load that waits (supplyAsync(() -> load(h).join()),"
+                                + " a join in a step) holds a thread for as long as the service takes; the pool has"
+                                + " a few threads for the whole program. Compose instead: map every handle to"
+                                + " load(handle), then allOf.")
+                        .detail("Where it was waiting:\n" + p.excerpt())
+                        .timeline(timeline)
+                        .failure();
+            }
         }
 
         long lookups(String handle) {

@@ -17,12 +17,19 @@ import asynckit.testkit.Teach;
 import asynckit.testkit.ThreadWatch;
 import asynckit.testkit.WatchedLoop;
 import asynckit.testkit.internal.BlockingKind;
+import asynckit.testkit.internal.ClassImports;
 import asynckit.testkit.internal.Stacks;
+import com.tngtech.archunit.core.domain.AccessTarget;
+import com.tngtech.archunit.core.domain.JavaAccess;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -71,6 +78,16 @@ class ReportCommandTest implements NoBlockingCalls {
             int made = run.sales.callCount();
             if (made == 3) {
                 return;
+            }
+            if (made == 0 && run.stuck.tasksRun() == 0) {
+                throw OFF_THE_LOOP.report()
+                        .saw("main is waiting at " + site + ", and not one task has run on the loop: the report's work"
+                                + " was handed to some other thread (supplyAsync or thenComposeAsync without the loop,"
+                                + " or an executor of its own), where it has not even started yet.\nThe sources"
+                                + " belong to the loop: hand the whole report to it with thenComposeAsync(report::build,"
+                                + " loop).")
+                        .detail("Where main waits:\n" + run.main.stackExcerpt())
+                        .failure();
             }
             if (made == 0) {
                 throw JOINED_IN_THE_MIDDLE.report()
@@ -297,6 +314,64 @@ class ReportCommandTest implements NoBlockingCalls {
             throw report.saw("Compose everything into one future first (thenCompose flattens a future of a future),"
                     + " then join that one future once.").failure();
         }
+        // One join site, but reached more than once: a helper that waits, called twice (await(await(...))).
+        List<String> reached = waitsReached();
+        if (reached.size() > 1) {
+            Teach.Report report = WAITED_MORE_THAN_ONCE.report()
+                    .saw("ReportCommand has one wait, but reaches it " + reached.size() + " times:");
+            reached.forEach(path -> report.saw("- " + path));
+            throw report.saw("Waiting through a helper is still waiting: a helper called on the result of itself, or"
+                    + " twice, joins twice. Flatten a future of a future with thenCompose(f -> f), then join once.")
+                    .failure();
+        }
+    }
+
+    /**
+     * Every way the edge's code reaches a wait: each join or get in a method of ReportCommand.java, once for every
+     * call that leads to that method from another of its methods (a helper called twice waits twice).
+     */
+    private static List<String> waitsReached() {
+        JavaClasses classes = ClassImports.of(ReportCommand.class);
+        List<JavaCodeUnit> edge = classes.stream()
+                .filter(c -> "ReportCommand.java".equals(c.getSourceCodeLocation().getSourceFileName()))
+                .flatMap(c -> c.getCodeUnits().stream())
+                .toList();
+        Set<JavaCodeUnit> called = new HashSet<>();
+        for (JavaCodeUnit unit : edge) {
+            for (JavaAccess<?> access : unit.getAccessesFromSelf()) {
+                calledMember(access).filter(edge::contains).ifPresent(called::add);
+            }
+        }
+        List<String> reached = new ArrayList<>();
+        edge.stream().filter(u -> !called.contains(u))
+                .forEach(root -> collectWaits(root, "", new HashSet<>(Set.of(root)), edge, reached));
+        return reached;
+    }
+
+    private static void collectWaits(JavaCodeUnit unit, String via, Set<JavaCodeUnit> path, List<JavaCodeUnit> edge,
+                                     List<String> reached) {
+        List<JavaAccess<?>> accesses = unit.getAccessesFromSelf().stream()
+                .sorted(comparing(JavaAccess::getLineNumber)).toList();
+        for (JavaAccess<?> access : accesses) {
+            String line = access.getSourceCodeLocation().getSourceFileName() + ":" + access.getLineNumber();
+            if (BlockingKind.FUTURE_WAIT.matches(access.getTarget())) {
+                reached.add(via + line + ": " + access.getTarget().getOwner().getSimpleName() + "."
+                        + access.getTarget().getName() + "()");
+                continue;
+            }
+            Optional<JavaCodeUnit> member = calledMember(access).filter(edge::contains);
+            if (member.isPresent() && !path.contains(member.get())) {
+                Set<JavaCodeUnit> deeper = new HashSet<>(path);
+                deeper.add(member.get());
+                collectWaits(member.get(), via + line + " calls " + member.get().getName() + "(), which waits at ",
+                        deeper, edge, reached);
+            }
+        }
+    }
+
+    private static Optional<JavaCodeUnit> calledMember(JavaAccess<?> access) {
+        return access.getTarget() instanceof AccessTarget.CodeUnitAccessTarget target
+                ? target.resolveMember().map(JavaCodeUnit.class::cast) : Optional.empty();
     }
 
     @Override

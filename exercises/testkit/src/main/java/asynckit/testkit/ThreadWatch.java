@@ -6,6 +6,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -165,7 +167,13 @@ public final class ThreadWatch {
      * found by the other methods.
      */
     public Optional<Sighting> look(Thread thread) {
-        return conclusive(thread.getName(), thread.getState(), thread.getStackTrace());
+        return conclusive(nameOf(thread), thread.getState(), thread.getStackTrace());
+    }
+
+    /** The thread's name, or for an unnamed one (most virtual threads) what it is: {@code a virtual thread #42}. */
+    static String nameOf(Thread thread) {
+        String name = thread.getName();
+        return !name.isEmpty() ? name : (thread.isVirtual() ? "a virtual thread #" : "an unnamed thread #") + thread.threadId();
     }
 
     private Optional<Sighting> conclusive(String name, Thread.State state, StackTraceElement[] stack) {
@@ -227,7 +235,7 @@ public final class ThreadWatch {
         }
 
         Optional<Sighting> look(Thread thread, Thread.State state, StackTraceElement[] stack) {
-            Optional<Sighting> sure = conclusive(thread.getName(), state, stack);
+            Optional<Sighting> sure = conclusive(nameOf(thread), state, stack);
             if (sure.isPresent()) {
                 return sure;
             }
@@ -261,7 +269,7 @@ public final class ThreadWatch {
                 // RUNNABLE but hardly running: preempted on a loaded machine, not spinning.
                 return Optional.empty();
             }
-            return Optional.of(new Sighting(thread.getName(), now, state, (t - since) / 1_000_000, stack, t));
+            return Optional.of(new Sighting(nameOf(thread), now, state, (t - since) / 1_000_000, stack, t));
         }
     }
 
@@ -420,18 +428,30 @@ public final class ThreadWatch {
      * so keep it short.
      */
     public Optional<Sighting> awaitAny(Duration window, Predicate<Thread> candidates) {
+        return awaitAny(window, () -> Thread.getAllStackTraces().keySet().stream().filter(candidates).toList());
+    }
+
+    /**
+     * As {@link #awaitAny(Duration, Predicate)}, over exactly these threads (looked at afresh each round, so
+     * a collection that grows meanwhile is followed): virtual threads included, which no enumeration of the
+     * JVM's threads shows. Use it when the test knows the threads, e.g. those that called its service.
+     */
+    public Optional<Sighting> awaitAny(Duration window, Collection<Thread> threads) {
+        return awaitAny(window, () -> List.copyOf(threads));
+    }
+
+    private Optional<Sighting> awaitAny(Duration window, Supplier<List<Thread>> candidates) {
         long deadline = System.nanoTime() + window.toNanos();
         long lastChance = deadline + patience.toNanos() + LOOK_NANOS * 20;
         Map<Thread, Follower> followers = new HashMap<>();
         while (true) {
             boolean following = false;
-            for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
-                Thread thread = e.getKey();
-                if (thread == Thread.currentThread() || !candidates.test(thread)) {
+            for (Thread thread : candidates.get()) {
+                if (thread == Thread.currentThread()) {
                     continue;
                 }
                 Follower follower = followers.computeIfAbsent(thread, t -> new Follower(patience));
-                Optional<Sighting> seen = follower.look(thread, thread.getState(), e.getValue());
+                Optional<Sighting> seen = follower.look(thread, thread.getState(), thread.getStackTrace());
                 if (seen.isPresent()) {
                     return seen;
                 }

@@ -182,6 +182,24 @@ class ThreadWatchTest {
     }
 
     @Test
+    void awaitAnyOverKnownThreadsFindsAVirtualThreadWaiting() {
+        Set<Thread> callers = ConcurrentHashMap.newKeySet();
+        assertThat(watch.awaitAny(Duration.ofMillis(50), callers)).isEmpty();
+
+        CompletableFuture<String> never = new CompletableFuture<>();
+        Thread.ofVirtual().name("virtual-caller").start(() -> {
+            callers.add(Thread.currentThread());
+            Learner.joins(never);
+        });
+        Optional<ThreadWatch.Sighting> seen = watch.awaitAny(LONG, callers);
+        assertThat(seen).get().satisfies(s -> {
+            assertThat(s.thread()).isEqualTo("virtual-caller");
+            assertThat(s.how()).isEqualTo(ThreadWatch.How.WAITING);
+        });
+        never.complete("done");
+    }
+
+    @Test
     void everywhereRecordsWhatEachThreadWasSeenDoing() throws Exception {
         try (ThreadWatch.Everywhere seen = watch.everywhere(Duration.ofMillis(20)).lookEveryMillisecond()) {
             assertThat(seen.isLooking()).isTrue();
