@@ -45,6 +45,8 @@ class StorefrontTest implements NoBlockingCalls {
     static final Mistake FALLBACK_IN_TIME = LESSON.mistake("fallback-in-time");
     static final Mistake LEFT_RUNNING = LESSON.mistake("left-running");
     static final Mistake PER_STEP = LESSON.mistake("timeout-per-step");
+    static final Mistake STARTED_LATE = LESSON.mistake("deadline-started-late");
+    static final Mistake SHARE_STATE = LESSON.mistake("checkouts-share-state");
     static final Mistake TOO_EARLY = LESSON.mistake("gave-up-too-early");
     static final Mistake TIMER_LEFT = LESSON.mistake("timer-left-behind");
     static final Mistake LOST_FAILURE = LESSON.mistake("lost-failure");
@@ -61,6 +63,8 @@ class StorefrontTest implements NoBlockingCalls {
     /** price's short real-time timeout, and how long the test waits for it to fire. */
     private static final Duration SHORT = TimeScale.millis(50);
     private static final Duration SHORT_BOUND = TimeScale.millis(2_000);
+    /** How much of price's 900 ms timeout passes (real time) before the shop answers. */
+    private static final Duration PART_OF_THE_TIMEOUT = TimeScale.millis(300);
     /** A timeout so long that no right code reaches it during a test. */
     private static final Duration LONG = Duration.ofSeconds(10);
     /** A bound for waiting on right code under heavy load (it completes at once). */
@@ -110,7 +114,7 @@ class StorefrontTest implements NoBlockingCalls {
         try (World w = World.forPrice(CACHED)) {
             CompletableFuture<String> result = w.price("apple", LONG);
             String call = "price(\"apple\", 10 s)";
-            if (!w.calls.started().contains("price(apple)")) {
+            if (!w.started("price(apple)")) {
                 throw DID_NOT_CALL.report()
                         .saw(call + " never asked the shop (shop.price(\"apple\") was not called); its result "
                                 + describe(Settle.within(result, SOON)) + ".\nThe last known price is only for when the"
@@ -148,6 +152,63 @@ class StorefrontTest implements NoBlockingCalls {
             }
             w.requireNoWaits("price(\"apple\", 10 s)");
             w.requireNoTimerLeft("price(\"apple\", 10 s) had its answer");
+            requireTheWholeTimeout(w);
+        }
+    }
+
+    /**
+     * price("plum", 900 ms): the shop answers after 300 ms of real time and 899 ms on the scheduler's clock. No
+     * right timer (the JDK's, on real time; the scheduler's, on its clock) can have fired by then, so a result
+     * that was already done, or a call already aborted, gave up early: a timeout cut short (toSeconds()), read in
+     * another unit, or not the one given. Judged only while less than 900 ms of real time has passed.
+     */
+    private static void requireTheWholeTimeout(World w) {
+        Duration timeout = TimeScale.millis(900);
+        String call = "price(\"plum\", " + timeout.toMillis() + " ms)";
+        w.cache.put("plum", CACHED);
+        long calledAt = System.nanoTime();
+        CompletableFuture<String> result = w.price("plum", timeout);
+        w.requireCall("price(plum)", call);
+        pause(PART_OF_THE_TIMEOUT);
+        w.time.advance(timeout.minusMillis(1));
+        boolean doneBefore = result.isDone();
+        boolean answered = w.calls.answer("price(plum)", FRESH);
+        w.time.runDue();
+        Settle<String> settled = Settle.within(result, SOON);
+        long realMillis = (System.nanoTime() - calledAt) / 1_000_000;
+        if (realMillis >= timeout.toMillis()) {
+            return;   // a machine so slow that the timeout really passed: nothing can be told apart
+        }
+        if (doneBefore || !answered) {
+            throw TOO_EARLY.report()
+                    .saw(call + " gave up before its timeout: less than " + realMillis + " ms of real time and "
+                            + (timeout.toMillis() - 1) + " ms on the scheduler's clock had passed, and "
+                            + (doneBefore ? "its result " + describe(settled) : "price(plum) had been aborted")
+                            + " before the shop answered.\nThe timeout is the Duration price was given, all of it:"
+                            + " orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS). timeout.toSeconds() turns "
+                            + timeout.toMillis() + " ms into " + timeout.toSeconds() + " s, and milliseconds handed to"
+                            + " a timer that counts microseconds give up a thousand times too soon.")
+                    .detail(w.calls.render())
+                    .failure();
+        }
+        if (settled.pending() || settled.failed() || !FRESH.equals(settled.value())) {
+            throw FALLBACK_IN_TIME.report()
+                    .saw("The shop answered " + quote(FRESH) + " within " + call + "'s timeout (after less than "
+                            + realMillis + " ms), but price's result " + describe(settled) + ".")
+                    .expected(FRESH)
+                    .actual(settled.pending() ? "(still pending)" : settled.failed() ? settled.failure().toString()
+                            : settled.value())
+                    .detail(w.calls.render())
+                    .failure();
+        }
+        w.requireNoTimerLeft(call + " had its answer");
+    }
+
+    /** Lets {@code span} of real time pass (the test's own wait, not the code's). */
+    private static void pause(Duration span) {
+        long until = System.nanoTime() + span.toNanos();
+        for (long left = span.toNanos(); left > 0; left = until - System.nanoTime()) {
+            java.util.concurrent.locks.LockSupport.parkNanos(left);
         }
     }
 
@@ -250,11 +311,16 @@ class StorefrontTest implements NoBlockingCalls {
             c.step(100, "reserve(apple)", "r-1");
             c.step(250, "charge(r-1)", "p-1");
             c.requireStarted("confirm(p-1)", "charge answered p-1");
+            // Another checkout starts meanwhile, with a budget of its own: it must not feel apple's deadline.
+            c.advanceTo(260);
+            Checkout other = c.alongside("pear", Duration.ofSeconds(2));
+            other.requireStarted("reserve(pear)", "checkout(\"pear\", 2000 ms) was called");
             c.advanceTo(299);
             c.stillRunning("at 299 ms, 1 ms before the deadline");
             c.advanceTo(300);
             c.requireTimedOut("the 300 ms budget was used up: reserve took 100 ms, charge 150 ms, and confirm was"
                     + " still in flight", true);
+            c.requireUntouched(other, "reserve(pear)");
             c.requireAbortedAtDeadline("confirm(p-1)");
         }
     }
@@ -266,10 +332,17 @@ class StorefrontTest implements NoBlockingCalls {
         try (World w = World.forCheckout()) {
             Checkout c = w.checkout("apple", Duration.ofMillis(300));
             // The deadline falls while checkout is inside shop.charge(...), before it has the new call in hand.
-            w.calls.whenStarted("charge(r-1)", () -> w.time.advance(Duration.ofMillis(300).minus(w.time.now())));
+            // (charge may be started on another thread, e.g. from thenComposeAsync: the test waits for the hook.)
+            java.util.concurrent.CountDownLatch fell = new java.util.concurrent.CountDownLatch(1);
+            w.calls.whenStarted("charge(r-1)", () -> {
+                w.time.advance(Duration.ofMillis(300).minus(w.time.now()));
+                fell.countDown();
+            });
             c.step(200, "reserve(apple)", "r-1");
             c.requireStarted("charge(r-1)", "reserve answered r-1 at 200 ms");
+            w.awaitQuietly(fell);
             c.requireTimedOut("the deadline passed while checkout was starting charge(r-1)", false);
+            w.awaitEnded("charge(r-1)");
             if (w.calls.stateOf("charge(r-1)") == AbortableCalls.State.IN_FLIGHT) {
                 throw LEFT_RUNNING.report()
                         .saw("The deadline fell while checkout was inside shop.charge(\"r-1\"): the deadline's timer"
@@ -498,8 +571,18 @@ class StorefrontTest implements NoBlockingCalls {
             calls.whenStarted(label, () -> calls.answer(label, answer));
         }
 
+        /** Whether a call with this label has started, waiting up to SOON for one started on another thread. */
+        boolean started(String label) {
+            try {
+                return calls.awaitStarted(label, SOON);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return calls.started().contains(label);
+            }
+        }
+
         void requireCall(String label, String call) {
-            if (!calls.started().contains(label)) {
+            if (!started(label)) {
                 throw DID_NOT_CALL.report()
                         .saw(call + " returned without asking the shop: " + label + " was never called.")
                         .detail(calls.render())
@@ -507,13 +590,26 @@ class StorefrontTest implements NoBlockingCalls {
             }
         }
 
-        /** The call must end as aborted soon after the code gave up on it. */
-        void requireAborted(String label, String why) {
+        /** Waits (up to ABORT_LAG) for every call with this label to end: an abort may come from another thread. */
+        void awaitEnded(String label) {
             try {
                 calls.awaitEnded(label, ABORT_LAG);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+
+        void awaitQuietly(java.util.concurrent.CountDownLatch latch) {
+            try {
+                latch.await(BOUND.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** The call must end as aborted soon after the code gave up on it. */
+        void requireAborted(String label, String why) {
+            awaitEnded(label);
             if (calls.stateOf(label) == AbortableCalls.State.IN_FLIGHT) {
                 boolean futureDone = calls.inFlightButFutureDone().contains(label);
                 throw LEFT_RUNNING.report()
@@ -572,12 +668,47 @@ class StorefrontTest implements NoBlockingCalls {
         final String call;
         final Duration budget;
         final CompletableFuture<String> result;
+        /** When (virtual ms) another checkout started alongside this one; its timers and calls are not this one's. */
+        private long othersFrom = Long.MAX_VALUE;
+        private final java.util.Set<String> othersCalls = new java.util.HashSet<>();
 
         Checkout(World w, String call, Duration budget, CompletableFuture<String> result) {
             this.w = w;
             this.call = call;
             this.budget = budget;
             this.result = result;
+        }
+
+        /** Starts another checkout now, on the same Storefront, while this one is running. */
+        Checkout alongside(String item, Duration otherBudget) {
+            othersFrom = Math.min(othersFrom, now());
+            othersCalls.add("reserve(" + item + ")");
+            return w.checkout(item, otherBudget);
+        }
+
+        /** This checkout's deadline must have left the other one alone: its step still in flight, its result pending. */
+        void requireUntouched(Checkout other, String label) {
+            w.time.runDue();
+            boolean aborted = w.calls.stateOf(label) == AbortableCalls.State.ABORTED;
+            if (aborted || other.result.isDone()) {
+                throw SHARE_STATE.report()
+                        .saw("At " + now() + " ms " + call + "'s deadline passed, and it reached into another checkout, "
+                                + other.call + ", called at " + othersFrom + " ms with " + other.budget.toMillis()
+                                + " ms to go: " + (aborted ? label + " was aborted" : "")
+                                + (aborted && other.result.isDone() ? " and " : "")
+                                + (other.result.isDone() ? "its result had already " + (other.result
+                                        .isCompletedExceptionally() ? "failed" : "completed") : "") + ".\nThe step in"
+                                + " flight, the result and the timer belong to one checkout: keep them in variables made"
+                                + " inside checkout() (or an object made per call), not in fields of the Storefront,"
+                                + " which every checkout shares.")
+                        .detail(render())
+                        .failure();
+            }
+        }
+
+        /** This checkout's timers: every task with a delay scheduled before another checkout started. */
+        private List<asynckit.testkit.VirtualTime.Scheduled> ownTimers() {
+            return w.time.history().stream().filter(s -> s.delayMillis() > 0 && s.atMillis() < othersFrom).toList();
         }
 
         String render() {
@@ -613,7 +744,7 @@ class StorefrontTest implements NoBlockingCalls {
         }
 
         void requireStarted(String label, String after) {
-            if (!w.calls.started().contains(label)) {
+            if (!w.started(label)) {
                 Settle<String> settled = Settle.within(result, Duration.ZERO.plusMillis(1));
                 throw DID_NOT_CALL.report()
                         .saw(after + " (at " + now() + " ms), but " + label + " was never called; checkout's result "
@@ -651,8 +782,8 @@ class StorefrontTest implements NoBlockingCalls {
         /** At the deadline: the result must fail with a TimeoutException, on the scheduler's clock. */
         void requireTimedOut(String situation, boolean diagnoseRealTime) {
             if (!result.isDone()) {
-                List<Duration> timers = w.time.scheduledDelays();
-                if (timers.isEmpty() && diagnoseRealTime) {
+                List<asynckit.testkit.VirtualTime.Scheduled> own = ownTimers();
+                if (own.isEmpty() && diagnoseRealTime) {
                     // Nothing on the scheduler: a JDK timer (real time) or no timer at all. Give real time a chance.
                     Settle<String> real = Settle.within(result, budget.plus(TimeScale.millis(1_700)));
                     if (!real.pending() && real.failed() && isTimeout(real.failure())) {
@@ -673,14 +804,28 @@ class StorefrontTest implements NoBlockingCalls {
                             .detail(render())
                             .failure();
                 }
-                List<Duration> pending = w.time.pending();
-                if (!pending.isEmpty()) {
+                // The next of this checkout's timers still pending (a cancelled one is no longer pending).
+                java.util.Set<Long> pendingAt = w.time.pending().stream().map(d -> now() + d.toMillis())
+                        .collect(java.util.stream.Collectors.toSet());
+                long nextDue = own.stream().mapToLong(s -> s.atMillis() + s.delayMillis())
+                        .filter(at -> at > now() && pendingAt.contains(at)).min().orElse(-1);
+                if (nextDue >= 0 && own.size() == 1 && own.get(0).atMillis() > 0) {
+                    throw STARTED_LATE.report()
+                            .saw("At " + now() + " ms " + situation + ", yet checkout's result was still pending.\n"
+                                    + "Your code set one timer for the deadline, as it should, but only at "
+                                    + own.get(0).atMillis() + " ms, once the checkout was under way: it falls at "
+                                    + nextDue + " ms. The budget of " + budget.toMillis() + " ms counts from the moment"
+                                    + " checkout is called (0 ms here); schedule the timer there, before the first step.")
+                            .detail(render())
+                            .failure();
+                }
+                if (nextDue >= 0) {
                     throw PER_STEP.report()
                             .saw("At " + now() + " ms " + situation + ", yet checkout's result was still pending.\n"
-                                    + "Timers your code set on the scheduler: " + timers() + "; the next one is due in "
-                                    + pending.get(0).toMillis() + " ms, at " + (now() + pending.get(0).toMillis())
-                                    + " ms.\nEach step got a timer of its own, so the budget started again at every"
-                                    + " step; the whole checkout has " + budget.toMillis() + " ms, counted from the call.")
+                                    + "Timers your code set on the scheduler: " + timers() + "; the next one is due at "
+                                    + nextDue + " ms.\nEach step got a timer of its own, so the budget started again at"
+                                    + " every step; the whole checkout has " + budget.toMillis() + " ms, counted from"
+                                    + " the call.")
                             .detail(render())
                             .failure();
                 }
@@ -719,7 +864,7 @@ class StorefrontTest implements NoBlockingCalls {
         }
 
         void requireNothingStartedAfter(String label) {
-            List<String> started = w.calls.started();
+            List<String> started = w.calls.started().stream().filter(l -> !othersCalls.contains(l)).toList();
             int at = started.indexOf(label);
             if (at >= 0 && at < started.size() - 1) {
                 w.time.runDue();
@@ -732,8 +877,9 @@ class StorefrontTest implements NoBlockingCalls {
         }
 
         private String timers() {
-            List<Duration> delays = w.time.scheduledDelays();
-            return delays.isEmpty() ? "none" : delays.stream().map(d -> d.toMillis() + " ms").toList().toString();
+            List<asynckit.testkit.VirtualTime.Scheduled> own = ownTimers();
+            return own.isEmpty() ? "none" : own.stream().map(s -> s.delayMillis() + " ms (set at " + s.atMillis()
+                    + " ms)").toList().toString();
         }
     }
 

@@ -100,6 +100,13 @@ class RetrierTest implements NoBlockingCalls {
             h.expectRetry(second, 2, ms(100), ms(100));
             h.succeed(second, 2, "on the second try");
             h.expectSuccess(second, 2, "on the second try");
+
+            // A void operation (a PUT, a DELETE) succeeds with null: a success all the same.
+            Run empty = h.run("c");
+            h.start(empty);
+            h.expectFirstAttempt(empty);
+            h.succeed(empty, 1, null);
+            h.expectSuccess(empty, 1, null);
             h.expectNothingMore("after the call had succeeded");
         }
     }
@@ -234,7 +241,9 @@ class RetrierTest implements NoBlockingCalls {
             Run first = h.run("a");
             h.start(first);
             h.expectFirstAttempt(first);
-            SecurityException denied = new SecurityException("HTTP 401: the token has expired");
+            // Caused by a transient error, but permanent itself: the policy is asked about the error, not its cause.
+            SecurityException denied = new SecurityException("HTTP 401: the token has expired",
+                    new TimeoutException("the token refresh timed out"));
             h.fail(first, 1, denied);
             h.expectGiveUp(first, true);
             h.expectFailure(first, denied, List.of());
@@ -264,7 +273,8 @@ class RetrierTest implements NoBlockingCalls {
             IOException reset = new IOException("connection reset");
             TimeoutException slow = new TimeoutException("no answer within 2 s");
             IOException refused = new IOException("connection refused");
-            IOException unreachable = new IOException("network unreachable");
+            IOException unreachable = new IOException("network unreachable",
+                    new java.net.NoRouteToHostException("no route to 10.0.0.7"));
             h.fail(run, 1, reset);
             h.expectRetry(run, 2, ms(100), ms(100));
             h.fail(run, 2, slow);

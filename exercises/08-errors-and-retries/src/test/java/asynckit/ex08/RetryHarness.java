@@ -89,6 +89,11 @@ final class RetryHarness implements AutoCloseable {
 
     private record Question(Throwable error, String thread) {}
 
+    /** Every error the test failed an attempt with: the policy must be asked about these, not about their causes. */
+    private final List<Throwable> delivered = new CopyOnWriteArrayList<>();
+    /** How many questions the policy had been asked when an attempt succeeded with null (a void operation's success). */
+    private volatile int nullSucceededAt = Integer.MAX_VALUE;
+
     /**
      * How many times a thread had waited (slept, parked, waited on a monitor) at a moment the test saw it
      * run the learner's code: when a failure was delivered on it, when it asked the policy, when it started
@@ -225,6 +230,7 @@ final class RetryHarness implements AutoCloseable {
             lastFailureReal = System.nanoTime();
             historyAtFailure = time.history().size();
             lastError = error;
+            delivered.add(error);
         }
 
         /** Starts watching every thread (what happens next may happen on any of them), and notes their CPU time. */
@@ -325,7 +331,7 @@ final class RetryHarness implements AutoCloseable {
         run.result = called.value();
         log.add(run.call() + " returned its future", "caller");
         run.result.whenComplete((value, error) -> log.add(run.call() + "'s future " + (error == null
-                ? "completed with \"" + value + "\"" : "failed with " + describe(unwrapOnce(error)))));
+                ? "completed with " + shown(value) : "failed with " + describe(unwrapOnce(error)))));
         return run.result;
     }
 
@@ -386,8 +392,11 @@ final class RetryHarness implements AutoCloseable {
     /** Completes attempt {@code number} with {@code value} on the service thread. */
     void succeed(Run run, int number, String value) {
         Attempt attempt = run.get(number);
+        if (value == null) {
+            nullSucceededAt = Math.min(nullSucceededAt, questions.size());
+        }
         drive("service", () -> {
-            log.add(run.attempt(number) + " succeeded with \"" + value + "\"");
+            log.add(run.attempt(number) + " succeeded with " + shown(value));
             attempt.source.complete(value);
         });
         drive("scheduler", time::runDue);
@@ -679,6 +688,26 @@ final class RetryHarness implements AutoCloseable {
                     break;
                 }
             }
+            if (seen instanceof IllegalArgumentException && seen.getCause() == last
+                    && "Self-suppression not permitted".equals(seen.getMessage())) {
+                throw fail(report(WRONG_FAILURE)
+                        .saw(run.call() + "'s future failed with " + describe(seen) + ": your code called"
+                                + " addSuppressed on the last error with that same error (it was in the list of"
+                                + " earlier errors too), and Throwable.addSuppressed refuses to suppress an error on"
+                                + " itself; the exception it threw became the outcome.\nKeep only the earlier errors in"
+                                + " the list: add an error to it when you decide to retry, not before you give up.")
+                        .expected(describe(last))
+                        .actual(describe(seen)));
+            }
+            if (seen != null && causes(last).contains(seen)) {
+                throw fail(report(DID_NOT_UNWRAP)
+                        .saw(run.call() + "'s future failed with " + describe(seen) + ", the cause of the last attempt's"
+                                + " error, " + describe(last) + ", not that error itself: your code unwrapped past it.\n"
+                                + "Unwrap only a CompletionException, one layer; what caused the error in turn stays"
+                                + " inside it (getCause()) for the caller to see.")
+                        .expected(describe(last))
+                        .actual(describe(seen)));
+            }
             int earlierIndex = indexOf(earlier, seen);
             String got = describe(seen) + (seen != null && seen.getCause() != null ? " (caused by "
                     + describe(seen.getCause()) + ")" : "");
@@ -729,13 +758,15 @@ final class RetryHarness implements AutoCloseable {
         }
         checks();
         if (!run.result.isDone() || run.result.state() != java.util.concurrent.Future.State.SUCCESS
-                || !value.equals(run.result.resultNow())) {
+                || !java.util.Objects.equals(value, run.result.resultNow())) {
             throw fail(report(LOST_OUTCOME)
-                    .saw(run.attempt(number) + " succeeded with \"" + value + "\", but " + run.call() + "'s future "
+                    .saw(run.attempt(number) + " succeeded with " + shown(value) + ", but " + run.call() + "'s future "
                             + (run.result.isDone() ? state(run.result) : "was still pending "
                                     + SOON.toMillis() + " ms later") + ".\nThe first success is the outcome: complete"
-                            + " with its value, untouched.")
-                    .expected(value)
+                            + " with its value, untouched." + (value == null ? " A success may carry null (a"
+                                    + " CompletableFuture<Void>, a PUT or a DELETE): tell success from failure by the"
+                                    + " error (null means success), never by the value." : ""))
+                    .expected(shown(value))
                     .actual(run.result.isDone() ? state(run.result) : "pending"));
         }
     }
@@ -788,7 +819,25 @@ final class RetryHarness implements AutoCloseable {
                 }
             }
         }
-        for (Question q : questions) {
+        for (int i = 0; i < questions.size(); i++) {
+            Question q = questions.get(i);
+            if (q.error() == null && i >= nullSucceededAt) {
+                throw fail(report(LOST_OUTCOME)
+                        .saw("An attempt succeeded with null (a void operation's success), and then the policy was asked"
+                                + " whether null is transient, on thread '" + q.thread() + "': your code took the"
+                                + " success for a failure.\nTell success from failure by the error (null means"
+                                + " success), never by the value: a CompletableFuture<Void> always succeeds with null."));
+            }
+            Throwable wrapper = q.error() == null ? null : delivered.stream()
+                    .filter(d -> d != q.error() && causes(d).contains(q.error())).findFirst().orElse(null);
+            if (wrapper != null) {
+                throw fail(report(DID_NOT_UNWRAP)
+                        .saw("The policy was asked whether " + describe(q.error()) + " is transient, on thread '"
+                                + q.thread() + "'. That is not the error the attempt failed with but its cause: the"
+                                + " attempt failed with " + describe(wrapper) + ".\nUnwrap only a CompletionException,"
+                                + " one layer: the error inside it is the one to ask about and to fail with, whatever"
+                                + " caused it in turn."));
+            }
             if (q.error() == null || q.error() instanceof CompletionException || q.error() instanceof ExecutionException) {
                 throw fail(report(DID_NOT_UNWRAP)
                         .saw("The policy was asked whether " + (q.error() == null ? "null"
@@ -898,6 +947,15 @@ final class RetryHarness implements AutoCloseable {
         return stored instanceof CompletionException && stored.getCause() != null ? stored.getCause() : stored;
     }
 
+    /** The causes of {@code error}, nearest first (not the error itself). */
+    private static List<Throwable> causes(Throwable error) {
+        List<Throwable> out = new ArrayList<>();
+        for (Throwable t = error.getCause(); t != null && !out.contains(t) && out.size() < 20; t = t.getCause()) {
+            out.add(t);
+        }
+        return out;
+    }
+
     private static int indexOf(List<Throwable> list, Throwable t) {
         for (int i = 0; i < list.size(); i++) {
             if (list.get(i) == t) {
@@ -930,10 +988,15 @@ final class RetryHarness implements AutoCloseable {
     private static String state(CompletableFuture<?> future) {
         return switch (future.state()) {
             case RUNNING -> "pending";
-            case SUCCESS -> "completed with \"" + future.resultNow() + "\"";
+            case SUCCESS -> "completed with " + shown(future.resultNow());
             case FAILED -> "failed with " + describe(unwrapOnce(storedFailure(future)));
             case CANCELLED -> "cancelled";
         };
+    }
+
+    /** A value as the messages show it: quoted, or null (a void operation's success). */
+    static String shown(Object value) {
+        return value == null ? "null (a success with no value)" : "\"" + value + "\"";
     }
 
     static String millis(long nanos) {
