@@ -17,8 +17,11 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Every millisecond the watchdog looks at the loop thread. While a task is running, a thread state of
  * WAITING, TIMED_WAITING or BLOCKED means the task is blocking the loop (sleeping, joining, waiting on
- * a lock); a task still RUNNABLE after {@link #hogThreshold()} is hogging it (spinning, heavy CPU
- * work). Between tasks, the loop thread waits for work, which is fine and not reported.
+ * a lock); a task still RUNNABLE after {@link #hogThreshold()} is hogging it when it has also used a tenth
+ * of that in CPU time (spinning, heavy CPU work) or was seen inside a native method (blocking I/O, which
+ * Java reports as RUNNABLE). A short task that a loaded machine preempted for as long uses almost no CPU:
+ * that is the machine, not the task, and is not reported. Between tasks, the loop thread waits for work,
+ * which is fine and not reported.
  */
 public final class WatchedLoop implements AutoCloseable {
 
@@ -40,6 +43,10 @@ public final class WatchedLoop implements AutoCloseable {
     private static final long SAMPLE_NANOS = 1_000_000;
     private final Duration blockThreshold = TimeScale.millis(20);
     private final Duration hogThreshold = TimeScale.millis(100);
+    /** CPU a task must also have used to count as a hog: a right task uses well under a millisecond. */
+    private final long hogCpuNanos = hogThreshold.toNanos() / 10;
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
 
     private final Executor executor;
     private final Thread sampler;
@@ -51,6 +58,8 @@ public final class WatchedLoop implements AutoCloseable {
     // Written by the loop thread, read by the sampler and the test.
     private volatile long taskSeq;
     private volatile long taskStart;
+    /** The loop thread's CPU time when the running task started (-1 where the JVM cannot measure it). */
+    private volatile long taskCpuStart = -1;
     private volatile boolean inTask;
     private volatile long finishedSeq;
 
@@ -113,8 +122,11 @@ public final class WatchedLoop implements AutoCloseable {
             all.add(open);
         } else if (inTask && System.nanoTime() - taskStart > hogThreshold.toNanos()) {
             Thread loop = loopThread;
-            all.add(new Episode(Kind.HOGGED, loop.getState(), (System.nanoTime() - taskStart) / 1_000_000,
-                    loop.getStackTrace()));
+            StackTraceElement[] stack = loop.getStackTrace();
+            if (usedCpu(taskCpuStart, loopCpuNow()) || inNative(stack)) {
+                all.add(new Episode(Kind.HOGGED, loop.getState(), (System.nanoTime() - taskStart) / 1_000_000,
+                        stack));
+            }
         }
         return List.copyOf(all);
     }
@@ -126,13 +138,23 @@ public final class WatchedLoop implements AutoCloseable {
 
     /** CPU time the loop thread has used so far (zero where the JVM cannot measure it). */
     public Duration cpuTime() {
-        Thread loop = loopThread;
-        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
-        if (loop == null || !mx.isThreadCpuTimeSupported()) {
-            return Duration.ZERO;
-        }
-        long nanos = mx.getThreadCpuTime(loop.threadId());
+        long nanos = loopCpuNow();
         return nanos < 0 ? Duration.ZERO : Duration.ofNanos(nanos);
+    }
+
+    private long loopCpuNow() {
+        Thread loop = loopThread;
+        return loop == null || !THREADS.isThreadCpuTimeSupported() ? -1 : THREADS.getThreadCpuTime(loop.threadId());
+    }
+
+    /** Whether the thread was in a native method: blocking I/O, RUNNABLE to Java while the OS holds it. */
+    private static boolean inNative(StackTraceElement[] stack) {
+        return stack != null && stack.length > 0 && stack[0].isNativeMethod();
+    }
+
+    /** Whether a task that started at {@code start} CPU nanoseconds used a hog's CPU by {@code now} (or unknown). */
+    private boolean usedCpu(long start, long now) {
+        return start < 0 || now < 0 || now - start >= hogCpuNanos;
     }
 
     /** About how long tasks kept the loop thread parked (sleeping, waiting), all stretches added up. */
@@ -353,6 +375,7 @@ public final class WatchedLoop implements AutoCloseable {
 
         @Override
         protected void beforeExecute(Thread t, Runnable r) {
+            taskCpuStart = THREADS.isThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
             taskStart = System.nanoTime();
             taskSeq++;
             inTask = true;
@@ -367,8 +390,9 @@ public final class WatchedLoop implements AutoCloseable {
             if (took >= 2_000_000) {
                 busy.recordPast("loop task #" + seq, taskStart, end, loopThread.getName());
             }
-            if (took > hogThreshold.toNanos() && blockedSeq != seq) {
-                StackTraceElement[] stack = hogStackSeq == seq ? hogStack : null;
+            long cpuEnd = taskCpuStart < 0 ? -1 : THREADS.getCurrentThreadCpuTime();
+            StackTraceElement[] stack = hogStackSeq == seq ? hogStack : null;
+            if (took > hogThreshold.toNanos() && blockedSeq != seq && (usedCpu(taskCpuStart, cpuEnd) || inNative(stack))) {
                 record(new Episode(Kind.HOGGED, Thread.State.RUNNABLE, took / 1_000_000,
                         stack == null ? new StackTraceElement[0] : stack));
             }

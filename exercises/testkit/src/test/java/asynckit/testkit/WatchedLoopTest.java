@@ -47,6 +47,31 @@ class WatchedLoopTest {
     }
 
     @Test
+    void aTaskBlockedInNativeIoIsReportedThoughItUsesNoCpu() throws Exception {
+        // Blocking I/O reads RUNNABLE to Java and uses no CPU, like a task the machine preempted; the native
+        // frame tells them apart.
+        java.nio.channels.Pipe pipe = java.nio.channels.Pipe.open();
+        try (WatchedLoop loop = WatchedLoop.start("loop")) {
+            CompletableFuture<?> read = CompletableFuture.runAsync(() -> {
+                try {
+                    pipe.source().read(java.nio.ByteBuffer.allocate(1));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }, loop.executor());
+            Thread.sleep(loop.hogThreshold().multipliedBy(3).toMillis());
+            pipe.sink().write(java.nio.ByteBuffer.wrap(new byte[] {1}));
+            read.get();
+
+            assertThat(loop.episodes()).singleElement()
+                    .extracting(WatchedLoop.Episode::kind).isEqualTo(WatchedLoop.Kind.HOGGED);
+        } finally {
+            pipe.sink().close();
+            pipe.source().close();
+        }
+    }
+
+    @Test
     void manyQuickTasksAndAnIdleLoopAreFine() throws Exception {
         try (WatchedLoop loop = WatchedLoop.start("loop")) {
             CompletableFuture<Void> last = new CompletableFuture<>();
