@@ -438,7 +438,7 @@ public final class ThreadWatch {
         }
         Sighting held = seen.get();
         Teach.Report report = mistake.report()
-                .saw(situation + ", " + held.describe() + ", parked waiting for something that had not happened yet."
+                .saw(situation + ", " + held.describe() + "."
                         + (Waits.isPoolThread(held.thread()) ? "\nA pool thread that waits is a thread taken from"
                                 + " everybody else who shares the pool (supplyAsync without an executor uses the common"
                                 + " pool, a handful of threads for the whole JVM). Returning at once does not help if"
