@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.DisplayName;
@@ -263,6 +264,8 @@ class PageFetcherTest implements NoBlockingCalls {
     @Points(3)
     @DisplayName("never parks a thread waiting for a page, not even a pool thread")
     void noThreadWaitsForAPage() {
+        ThreadWatch watch = ThreadWatch.of(LESSON);
+        Set<Thread> before = watch.parkedNow();   // left parked by an earlier run in a warm JVM: not this one's
         ManualService<String> pages = new ManualService<>("fetch");
         PageFetcher fetcher = new PageFetcher(pages::call);
         try {
@@ -276,8 +279,8 @@ class PageFetcherTest implements NoBlockingCalls {
             }
             // Gives a thread that was handed the waiting (supplyAsync(() -> page.join())) the time to start it, and
             // sees one that waits for a future combined from the pages (allOf(...).join()), which they cannot see.
-            ThreadWatch.of(LESSON).assertNoneParked(BLOCKED_POOL_THREAD, "While the three fetches were pending",
-                    TimeScale.millis(100), pages.timeline());
+            watch.assertNoneParked(BLOCKED_POOL_THREAD, "While the three fetches were pending",
+                    TimeScale.millis(100), pages.timeline(), before);
             pages.waits().assertNone(BLOCKED_POOL_THREAD, "While the three fetches were pending", pages.timeline());
             for (String url : List.of("c", "a", "b")) {
                 if (pages.pendingKeys().contains(url)) {

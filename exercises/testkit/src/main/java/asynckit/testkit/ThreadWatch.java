@@ -432,7 +432,18 @@ public final class ThreadWatch {
      * code pays the whole window, so keep it short. (Virtual threads are not seen here; Waits sees their joins.)
      */
     public void assertNoneParked(Mistake mistake, String situation, Duration window, Timeline timeline) {
-        Optional<Sighting> seen = awaitAny(window, thread -> true, sighting -> sighting.how().parked());
+        assertNoneParked(mistake, situation, window, timeline, Set.of());
+    }
+
+    /**
+     * As {@link #assertNoneParked(Mistake, String, Duration, Timeline)}, leaving out {@code before}: the threads
+     * {@link #parkedNow()} found before the learner's code ran, which an earlier run in the same warm JVM
+     * ({@code ./kit watch}) left parked, and which this run must not be blamed for.
+     */
+    public void assertNoneParked(Mistake mistake, String situation, Duration window, Timeline timeline,
+                                 Set<Thread> before) {
+        Optional<Sighting> seen = awaitAny(window, thread -> !before.contains(thread),
+                sighting -> sighting.how().parked());
         if (seen.isEmpty()) {
             return;
         }
@@ -449,6 +460,18 @@ public final class ThreadWatch {
             report.timeline(timeline);
         }
         throw report.failure();
+    }
+
+    /** The threads parked inside the learner's code right now (see {@link #assertNoneParked(Mistake, String, Duration, Timeline, Set)}). */
+    public Set<Thread> parkedNow() {
+        Set<Thread> parked = new HashSet<>();
+        for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
+            if (e.getKey() != Thread.currentThread()
+                    && conclusive(e.getKey().getName(), e.getKey().getState(), e.getValue()).isPresent()) {
+                parked.add(e.getKey());
+            }
+        }
+        return parked;
     }
 
     private Optional<Sighting> awaitAny(Duration window, Predicate<Thread> candidates, Predicate<Sighting> counts) {

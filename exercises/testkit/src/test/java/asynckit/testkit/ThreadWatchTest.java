@@ -192,6 +192,10 @@ class ThreadWatchTest {
                 .hasMessageContaining("While the input was pending, thread 'ForkJoinPool")
                 .hasMessageContaining("Learner.joins")
                 .hasMessageContaining("A pool thread that waits");
+        // A thread left parked before the code under test ran (an earlier run in a warm JVM) is not blamed on it.
+        Set<Thread> before = watch.parkedNow();
+        assertThat(before).isNotEmpty();
+        watch.assertNoneParked(BLOCKED, "With only an earlier run's thread parked", Duration.ofMillis(30), null, before);
         never.complete("done");
     }
 
