@@ -14,14 +14,17 @@ import asynckit.testkit.Rendezvous;
 import asynckit.testkit.Returns;
 import asynckit.testkit.Settle;
 import asynckit.testkit.SharedState;
+import asynckit.testkit.ThreadWatch;
 import asynckit.testkit.TimeScale;
 import asynckit.testkit.Timeline;
 import asynckit.testkit.WallClock;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.DisplayName;
@@ -42,6 +45,8 @@ class PageFetcherTest implements NoBlockingCalls {
     static final Mistake BLOCKED_POOL_THREAD = LESSON.mistake("blocked-a-pool-thread");
     static final Mistake LOST_UPDATE = LESSON.mistake("lost-update");
     static final Mistake UNSAFE_SHARED_STATE = LESSON.mistake("unsafe-shared-state");
+    static final Mistake MIXED_CALLS = LESSON.mistake("mixed-calls");
+    static final Mistake FETCHED_TWICE = LESSON.mistake("fetched-twice");
 
     private static final Duration BOUND = TimeScale.millis(2_000);
     /** BOUND for every wait until one runs it out; then a quarter of it (see Patience). */
@@ -132,13 +137,46 @@ class PageFetcherTest implements NoBlockingCalls {
     @Points(3)
     @DisplayName("returns the pages in the order they were asked for, whatever order they arrive in")
     void keepsTheOrderOfTheUrls() {
+        List<String> others = List.of("d", "e");
+        List<String> otherPages = others.stream().map(PageFetcherTest::body).toList();
         try (AsyncService pages = AsyncService.named("fetch")
                 .latency("a", TimeScale.millis(60))
                 .latency("b", TimeScale.millis(40))
-                .latency("c", TimeScale.millis(20))) {
-            Settle<List<String>> result = callAndSettle(new PageFetcher(clientOf(pages)), URLS);
+                .latency("c", TimeScale.millis(20))
+                .latency("d", TimeScale.millis(30))
+                .latency("e", TimeScale.millis(10))) {
+            // Two calls on one fetcher, in flight together: each must get its own pages.
+            PageFetcher fetcher = new PageFetcher(clientOf(pages));
+            CompletableFuture<List<String>> first = start(fetcher, URLS);
+            CompletableFuture<List<String>> second = start(fetcher, others);
+            Settle<List<String>> result = PATIENCE.settle(first, "fetchAll(a, b, c)");
+            Settle<List<String>> other = PATIENCE.settle(second, "fetchAll(d, e)");
+            requireOwnPages(result, PAGES, other, otherPages, pages.timeline());
             requirePages(result, PAGES, "fetchAll(a, b, c)", pages.timeline());
+            requirePages(other, otherPages, "fetchAll(d, e), called while fetchAll(a, b, c) was in flight on the same"
+                    + " fetcher,", pages.timeline());
             requireCalledForEach(pages.timeline(), URLS, "fetchAll(a, b, c)");
+            requireCalledForEach(pages.timeline(), others, "fetchAll(d, e)");
+        }
+    }
+
+    /** Names [mixed-calls] when one call's result holds a page the other call asked for. */
+    private static void requireOwnPages(Settle<List<String>> result, List<String> expected, Settle<List<String>> other,
+                                        List<String> otherExpected, Timeline timeline) {
+        if (result.pending() || result.failed() || other.pending() || other.failed()) {
+            return;
+        }
+        boolean mixed = result.value() != null && result.value().stream().anyMatch(otherExpected::contains)
+                || other.value() != null && other.value().stream().anyMatch(expected::contains);
+        if (mixed) {
+            throw MIXED_CALLS.report()
+                    .saw("Two calls were in flight on one PageFetcher: fetchAll(a, b, c) gave " + result.value()
+                            + " and fetchAll(d, e) gave " + other.value() + "; they should give " + expected + " and "
+                            + otherExpected + ".\nThe second call replaced state the first one still needed: what"
+                            + " belongs to one call (its futures, its pages, its count) lives in that call's local"
+                            + " variables, never in a field of the fetcher.")
+                    .timeline(timeline)
+                    .failure();
         }
     }
 
@@ -209,6 +247,7 @@ class PageFetcherTest implements NoBlockingCalls {
             if (result.failure() instanceof UnsupportedOperationException notWritten) {
                 throw notWritten;
             }
+            requireCalledOnceEach(pages.timeline(), URLS, "fetchAll(a, b, c), whose fetch(b) failed,");
             if (result.failure() != reset) {
                 throw WRONG_FAILURE.report()
                         .saw("fetch(b) failed with " + reset + "; fetchAll's future failed with " + result.failure()
@@ -225,6 +264,8 @@ class PageFetcherTest implements NoBlockingCalls {
     @Points(3)
     @DisplayName("never parks a thread waiting for a page, not even a pool thread")
     void noThreadWaitsForAPage() {
+        ThreadWatch watch = ThreadWatch.of(LESSON);
+        Set<Thread> before = watch.parkedNow();   // left parked by an earlier run in a warm JVM: not this one's
         ManualService<String> pages = new ManualService<>("fetch");
         PageFetcher fetcher = new PageFetcher(pages::call);
         try {
@@ -236,8 +277,10 @@ class PageFetcherTest implements NoBlockingCalls {
                         .timeline(pages.timeline())
                         .failure();
             }
-            // Give a thread that was handed the waiting (supplyAsync(() -> page.join())) the time to start it.
-            pages.waits().awaitAny(TimeScale.millis(100));
+            // Gives a thread that was handed the waiting (supplyAsync(() -> page.join())) the time to start it, and
+            // sees one that waits for a future combined from the pages (allOf(...).join()), which they cannot see.
+            watch.assertNoneParked(BLOCKED_POOL_THREAD, "While the three fetches were pending",
+                    TimeScale.millis(100), pages.timeline(), before);
             pages.waits().assertNone(BLOCKED_POOL_THREAD, "While the three fetches were pending", pages.timeline());
             for (String url : List.of("c", "a", "b")) {
                 if (pages.pendingKeys().contains(url)) {
@@ -345,7 +388,7 @@ class PageFetcherTest implements NoBlockingCalls {
         }
     }
 
-    /** Names [did-not-call] when the result came without a fetch for every URL. */
+    /** Names [did-not-call] when the result came without a fetch for every URL, [fetched-twice] for a URL asked twice. */
     private static void requireCalledForEach(Timeline timeline, List<String> urls, String what) {
         List<String> made = timeline.startOrder();
         List<String> missing = urls.stream().filter(u -> !made.contains("fetch(" + u + ")")).toList();
@@ -353,6 +396,21 @@ class PageFetcherTest implements NoBlockingCalls {
             throw DID_NOT_CALL.report()
                     .saw(what + " never asked the client for " + missing + ". The pages exist only on the other end"
                             + " of client.fetch; every URL needs its own call.")
+                    .timeline(timeline)
+                    .failure();
+        }
+        requireCalledOnceEach(timeline, urls, what);
+    }
+
+    /** Names [fetched-twice] when a URL was fetched more than once. */
+    private static void requireCalledOnceEach(Timeline timeline, List<String> urls, String what) {
+        List<String> made = timeline.startOrder();
+        List<String> twice = urls.stream().filter(u -> Collections.frequency(made, "fetch(" + u + ")") > 1).toList();
+        if (!twice.isEmpty()) {
+            throw FETCHED_TWICE.report()
+                    .saw(what + " asked the client for " + twice + " more than once: " + made + ".\nOne call per URL:"
+                            + " a second request (a retry, a second round to read the results) doubles the load on"
+                            + " the server, and the page you return may not be the one the first request brought.")
                     .timeline(timeline)
                     .failure();
         }
@@ -391,14 +449,17 @@ class PageFetcherTest implements NoBlockingCalls {
      * service gave up on it) is reported as a failed result, so the oracle can speak first.
      */
     private static Settle<List<String>> callAndSettle(PageFetcher fetcher, List<String> urls) {
-        CompletableFuture<List<String>> result;
+        return PATIENCE.settle(start(fetcher, urls), "fetchAll(" + String.join(", ", urls) + ")");
+    }
+
+    /** Calls fetchAll; a fetchAll that throws (after blocking until the service gave up) gives a failed future. */
+    private static CompletableFuture<List<String>> start(PageFetcher fetcher, List<String> urls) {
         try {
-            result = fetcher.fetchAll(urls);
+            return fetcher.fetchAll(urls);
         } catch (UnsupportedOperationException notWritten) {
             throw notWritten;
         } catch (RuntimeException e) {
-            result = CompletableFuture.failedFuture(e);
+            return CompletableFuture.failedFuture(e);
         }
-        return PATIENCE.settle(result, "fetchAll(" + String.join(", ", urls) + ")");
     }
 }

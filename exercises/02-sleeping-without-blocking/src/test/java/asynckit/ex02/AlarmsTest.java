@@ -32,6 +32,7 @@ class AlarmsTest implements NoBlockingCalls {
     static final Mistake ONE_AT_A_TIME = LESSON.mistake("one-at-a-time");
     static final Mistake NOT_RINGING_ORDER = LESSON.mistake("not-ringing-order");
     static final Mistake BLOCKED_CALLER = LESSON.mistake("blocked-the-caller");
+    static final Mistake MIXED_CALLS = LESSON.mistake("mixed-calls");
 
     /** Right code is done with every alarm here after 300 ms; this is how long a test waits for one. */
     private static final Duration BOUND = TimeScale.millis(1_500);
@@ -187,9 +188,21 @@ class AlarmsTest implements NoBlockingCalls {
     @DisplayName("set together, the shortest alarm rings first")
     void shortestRingsFirst() {
         long start = System.nanoTime();
-        List<String> order = settle(alarms.inRingingOrder(threeAlarms()), BOUND)
-                .value(NEVER_RANG, NEVER_RANG, "inRingingOrder(a, b, c)");
+        CompletableFuture<List<String>> list = alarms.inRingingOrder(threeAlarms());
+        // A second call on the same Alarms, in flight at the same time: each list holds only its own labels.
+        CompletableFuture<List<String>> other = alarms.inRingingOrder(Map.of("x", TimeScale.millis(50)));
+        List<String> order = settle(list, BOUND).value(NEVER_RANG, NEVER_RANG, "inRingingOrder(a, b, c)");
         Duration took = Duration.ofNanos(System.nanoTime() - start);
+        List<String> otherOrder = settle(other, BOUND).value(NEVER_RANG, NEVER_RANG, "inRingingOrder(x: 50 ms)");
+        if (order != null && order.contains("x")
+                || otherOrder != null && otherOrder.stream().anyMatch(List.of("a", "b", "c")::contains)) {
+            throw MIXED_CALLS.report()
+                    .saw("Two calls were in flight on one Alarms: inRingingOrder(a, b, c) gave " + order + " and"
+                            + " inRingingOrder(x: 50 ms) gave " + otherOrder + "; they should give " + RINGING_ORDER
+                            + " and [x].\nWhat belongs to one call (the list of labels that rang, a count) lives in"
+                            + " that call's local variables, never in a field that every call shares.")
+                    .failure();
+        }
         requireEveryLabel(order);
         if (order.equals(RINGING_ORDER)) {
             return;
@@ -304,7 +317,7 @@ class AlarmsTest implements NoBlockingCalls {
         long deadline = System.nanoTime() + bound.toNanos();
         long[] since = {0};
         long[] tasks = {-1};
-        return Settle.within(alarm, bound, () -> {
+        Settle<T> settled = Settle.within(alarm, bound, () -> {
             String why = loop.dueOnlyAfter(deadline);
             long now = System.nanoTime();
             if (why == null || tasks[0] != loop.tasksRun()) {
@@ -314,6 +327,12 @@ class AlarmsTest implements NoBlockingCalls {
             }
             return now - since[0] >= 5_000_000 ? why : null;
         });
+        if (settled.pending()) {
+            // Nothing rang in time: a loop that was kept from running its timers (a task parked in join, asleep)
+            // is the reason, and the mistake to name.
+            loop.assertNeverBlocked(BLOCKED_THE_LOOP, null);
+        }
+        return settled;
     }
 
     /** Every alarm must be in the list exactly once. */

@@ -11,12 +11,15 @@ import asynckit.testkit.Points;
 import asynckit.testkit.Returns;
 import asynckit.testkit.Settle;
 import asynckit.testkit.SharedState;
+import asynckit.testkit.Teach;
+import asynckit.testkit.ThreadWatch;
 import asynckit.testkit.TimeScale;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
@@ -44,6 +47,7 @@ class GatherTest implements NoBlockingCalls {
     static final Mistake BLOCKED_POOL_THREAD = LESSON.mistake("blocked-a-pool-thread");
     static final Mistake LOST_UPDATE = LESSON.mistake("lost-update");
     static final Mistake UNSAFE_SHARED_STATE = LESSON.mistake("unsafe-shared-state");
+    static final Mistake SUCCESS_AS_FAILURE = LESSON.mistake("success-as-failure");
 
     /** How long a test waits for a future that right code has already completed. */
     private static final Duration BOUND = TimeScale.millis(2_000);
@@ -210,7 +214,7 @@ class GatherTest implements NoBlockingCalls {
                     () -> Gather.settled(given), GatherTest::outcomes);
             inputs.complete("d", "D");
             inputs.fail("c", notFound);
-            inputs.complete("b", "B");
+            inputs.complete("b", null);   // a success whose value is null: a value like any other
             inputs.fail("a", timedOut);
 
             Settle<List<Outcome<String>>> result = settle(settled, inputs);
@@ -222,7 +226,7 @@ class GatherTest implements NoBlockingCalls {
                         .detail(inputs.render())
                         .failure();
             }
-            List<Outcome<String>> expected = List.of(Outcome.failure(timedOut), Outcome.success("B"),
+            List<Outcome<String>> expected = List.of(Outcome.failure(timedOut), Outcome.success(null),
                     Outcome.failure(notFound), Outcome.success("D"));
             judgeOutcomes(result.value(), expected, "settled(a, b, c, d)", "d, c, b, a", inputs);
         } finally {
@@ -269,13 +273,17 @@ class GatherTest implements NoBlockingCalls {
     @Points(2)
     @DisplayName("never parks a thread waiting for an input, not even a pool thread")
     void noThreadWaitsForAnInput() {
+        ThreadWatch watch = ThreadWatch.of(LESSON);
+        Set<Thread> before = watch.parkedNow();   // left parked by an earlier run in a warm JVM: not this one's
         ManualFutures<String> inputs = ManualFutures.named("a", "b", "c");
         try {
             CompletableFuture<List<String>> all = call(inputs, "all(a, b, c)", () -> Gather.all(inputs.all()));
             CompletableFuture<List<Outcome<String>>> settled = call(inputs, "settled(a, b, c)",
                     () -> Gather.settled(inputs.all()), GatherTest::outcomes);
-            // Give a thread that was handed the waiting (supplyAsync(() -> input.join())) the time to start it.
-            inputs.waits().awaitAny(TimeScale.millis(100));
+            // Gives a thread that was handed the waiting (supplyAsync(() -> input.join())) the time to start it, and
+            // sees one that waits for a future combined from the inputs (allOf(...).join()), which they cannot see.
+            watch.assertNoneParked(BLOCKED_POOL_THREAD, "While a, b and c were pending",
+                    TimeScale.millis(100), null, before);
             inputs.waits().assertNone(BLOCKED_POOL_THREAD, "While a, b and c were pending", null);
             inputs.complete("b", "B");
             inputs.complete("c", "C");
@@ -523,6 +531,18 @@ class GatherTest implements NoBlockingCalls {
         if (!result.failed()) {
             return;
         }
+        Throwable cause = result.failure() instanceof CompletionException wrapper && wrapper.getCause() != null
+                ? wrapper.getCause() : result.failure();
+        if (cause instanceof NullPointerException npe && String.valueOf(npe.getMessage()).contains("a Failure needs")) {
+            // Outcome.failure(null): an unwrap that took getCause() of an error that has no cause.
+            throw Teach.about(List.of(FAILURE_ESCAPED, WRAPPED_ERROR))
+                    .saw(what + " failed with " + describe(result.failure()) + ": your code made Outcome.failure(null)."
+                            + "\nAn input that failed by itself holds its own error, with no cause behind it;"
+                            + " getCause() gives null there. Unwrap only a CompletionException, and keep every other"
+                            + " error as it is.")
+                    .detail(inputs.render())
+                    .failure(result.failure());
+        }
         throw FAILURE_ESCAPED.report()
                 .saw(what + " failed with " + describe(result.failure()) + ". With return_exceptions semantics a"
                         + " failed input becomes a Failure in the list, and the list itself always arrives.")
@@ -589,6 +609,15 @@ class GatherTest implements NoBlockingCalls {
         if (actual.size() == expected.size() && new HashSet<>(unwrapped(actual)).equals(new HashSet<>(expected))) {
             throw COMPLETION_ORDER.report()
                     .saw("The inputs completed in the order " + completionOrder + ".\n" + compare)
+                    .detail(inputs.render())
+                    .failure();
+        }
+        if (actual.size() == expected.size() && failures > failed) {
+            throw SUCCESS_AS_FAILURE.report()
+                    .saw(compare + "\n" + failed + " input" + (failed == 1 ? "" : "s") + " failed, but " + failures
+                            + " Failures came back: an input that succeeded became a Failure. A success whose value is"
+                            + " null is a success like any other; tell the two apart by the error (error != null),"
+                            + " never by the value.")
                     .detail(inputs.render())
                     .failure();
         }

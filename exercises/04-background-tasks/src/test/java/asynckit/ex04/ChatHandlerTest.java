@@ -13,6 +13,7 @@ import asynckit.testkit.Reachability;
 import asynckit.testkit.Returns;
 import asynckit.testkit.Settle;
 import asynckit.testkit.SharedState;
+import asynckit.testkit.ThreadWatch;
 import asynckit.testkit.TimeScale;
 import asynckit.testkit.Timeline;
 import java.io.IOException;
@@ -54,6 +55,7 @@ class ChatHandlerTest implements NoBlockingCalls {
     static final Mistake BLOCKED_POOL_THREAD = LESSON.mistake("blocked-a-pool-thread");
     static final Mistake LOST_UPDATE = LESSON.mistake("lost-update");
     static final Mistake UNSAFE_SHARED_STATE = LESSON.mistake("unsafe-shared-state");
+    static final Mistake COUNTED_NOT_A_SAVE = LESSON.mistake("counted-not-a-save");
 
     /** How long something that should happen at once may take (right code takes microseconds). */
     private static final Duration SOON = TimeScale.millis(1_000);
@@ -115,10 +117,11 @@ class ChatHandlerTest implements NoBlockingCalls {
             + " right throughout")
     void closeWaitsForEverySave() {
         try (Chat chat = new Chat()) {
+            // Both replies are "ok": two equal messages in flight, each its own save.
             send(chat, "hi");
-            answer(chat, "hi", "hello");
+            answer(chat, "hi", "ok");
             send(chat, "bye");
-            answer(chat, "bye", "ciao");
+            answer(chat, "bye", "ok");
 
             Timeline.Handle lane = chat.timeline().begin("close()");
             CompletableFuture<Void> closed = Returns.promptly(BLOCKED_CALLER, "close()", chat.timeline(),
@@ -132,9 +135,9 @@ class ChatHandlerTest implements NoBlockingCalls {
             IOException full = new IOException("disk full");
             List<Runnable> finishing = List.of(
                     () -> chat.backend.store(Message.fromUser("bye")),
-                    () -> chat.backend.lose(Message.fromAssistant("hello"), full),
+                    () -> chat.backend.lose(Message.fromAssistant("ok"), full),
                     () -> chat.backend.store(Message.fromUser("hi")),
-                    () -> chat.backend.lose(Message.fromAssistant("ciao"), full));
+                    () -> chat.backend.lose(Message.fromAssistant("ok"), full));
             int left = 4;
             for (Runnable step : finishing) {
                 if (closed.isDone()) {
@@ -200,6 +203,7 @@ class ChatHandlerTest implements NoBlockingCalls {
         try (Chat chat = new Chat()) {
             chat.backend.track(stored);
             CompletableFuture<String> last = null;
+            int heldHalfway = 0;
             for (int i = 0; i < messages; i++) {
                 last = send(chat, "m" + i);
                 answer(chat, "m" + i, "r" + i);
@@ -209,6 +213,10 @@ class ChatHandlerTest implements NoBlockingCalls {
                     failed++;
                 } else {
                     chat.backend.store(Message.fromAssistant("r" + i));
+                }
+                if (i == messages / 2 - 1) {
+                    pendingSavesSettlingOn(chat.handler, 0);
+                    heldHalfway = Reachability.heldBy(chat.handler, CompletableFuture.class);
                 }
             }
             requireReply(chat, last, "r99");
@@ -229,13 +237,17 @@ class ChatHandlerTest implements NoBlockingCalls {
             }
             // What pendingSaves() says is one thing; what the handler holds on to is another.
             chat.backend.forgetFinished();
+            // A handler may keep a fixed few futures (one "all done so far" future, say); what must not happen is
+            // that what it keeps grows with the messages.
             int held = Reachability.heldBy(chat.handler, CompletableFuture.class);
+            boolean grows = held > heldHalfway;
             List<String> kept = stored.stillReachable(TimeScale.millis(1_000));
-            if (held > 0 || !kept.isEmpty()) {
+            if (grows || !kept.isEmpty()) {
                 throw LEAKED_SAVES.report()
                         .saw("After " + messages + " messages, all " + (2 * messages) + " of their saves had finished,"
                                 + " and pendingSaves() said 0. Yet the handler still holds "
-                                + (held > 0 ? held + " futures" : "") + (held > 0 && !kept.isEmpty() ? ", and " : "")
+                                + (grows ? held + " futures (" + heldHalfway + " after " + messages / 2 + " messages)"
+                                        : "") + (grows && !kept.isEmpty() ? ", and " : "")
                                 + (kept.isEmpty() ? "" : kept.size() + " of the store's futures and stored messages"
                                         + " cannot be garbage-collected (for example " + kept.get(0) + ")")
                                 + ".\nCounting only what is not done hides the leak; forget a save when it finishes.")
@@ -398,10 +410,13 @@ class ChatHandlerTest implements NoBlockingCalls {
     @DisplayName("never parks a thread waiting for a reply or a save, not even a pool thread")
     void noThreadWaits() {
         try (Chat chat = new Chat()) {
+            chat.backend.parkedBefore = ThreadWatch.of(LESSON).parkedNow();   // an earlier run's, in a warm JVM
             CompletableFuture<String> result = send(chat, "hi");
             chat.backend.assertNoThreadWaits("While the reply and the user's save were pending", chat.timeline());
             answer(chat, "hi", "hello");
-            chat.backend.assertNoThreadWaits("While both saves were pending", chat.timeline());
+            Returns.promptly(BLOCKED_CALLER, "close()", chat.timeline(), chat.handler::close);
+            chat.backend.assertNoThreadWaits("While both saves were pending and close() had been called",
+                    chat.timeline());
             requireReply(chat, result, "hello");
         }
     }
@@ -588,9 +603,12 @@ class ChatHandlerTest implements NoBlockingCalls {
 
     /** The assistant answers {@code text} with {@code reply}; the handler must start saving the reply. */
     private static void answer(Chat chat, String text, String reply) {
-        chat.backend.answer(text, reply);
         String save = Backend.saveLabel(Message.fromAssistant(reply));
-        if (!chat.backend.awaitCall(save)) {
+        int before = chat.backend.saveCalls(Message.fromAssistant(reply));
+        chat.backend.answer(text, reply);
+        // Counted, not just seen: an equal message saved before (the same reply to another message) is not this save.
+        if (!PATIENCE.await(save + " was called", within -> chat.backend.saveCalls(Message.fromAssistant(reply)) > before
+                || eventually(within, () -> chat.backend.saveCalls(Message.fromAssistant(reply)) > before))) {
             throw SAVE_NOT_STARTED.report()
                     .saw("The assistant answered \"" + reply + "\" to \"" + text + "\", but the reply was never"
                             + " handed to the store: " + save + " was not called.\nStart that save in the step"
@@ -654,6 +672,18 @@ class ChatHandlerTest implements NoBlockingCalls {
         }
         String pending = chat.backend.pendingSaveLabels().isEmpty() ? "none"
                 : String.join(", ", chat.backend.pendingSaveLabels());
+        int finished = chat.backend.finishedSaves();
+        if (seen - expected > finished) {
+            // More than finished saves could explain: something that never was a pending save is counted.
+            throw COUNTED_NOT_A_SAVE.report()
+                    .saw("pendingSaves() returned " + seen + " " + situation + "; it should be " + expected + ". Saves"
+                            + " started and not finished: " + pending + "; only " + finished + " save"
+                            + (finished == 1 ? " has" : "s have") + " finished so far, so they cannot be the extra "
+                            + (seen - expected) + ".\npendingSaves() counts saves in flight, and nothing else: not the"
+                            + " reply, not a save twice.")
+                    .timeline(chat.timeline())
+                    .failure();
+        }
         throw (seen < expected
                 ? UNTRACKED_SAVE.report()
                         .saw("pendingSaves() returned " + seen + " " + situation + "; it should be " + expected
@@ -678,6 +708,11 @@ class ChatHandlerTest implements NoBlockingCalls {
 
     /** Whether {@code condition} holds within {@link #SOON}; checked at once, then every few milliseconds. */
     private static boolean eventually(BooleanSupplier condition) {
+        return eventually(SOON, condition);
+    }
+
+    /** Whether {@code condition} holds within {@code bound}; checked at once, then every few milliseconds. */
+    private static boolean eventually(Duration bound, BooleanSupplier condition) {
         if (condition.getAsBoolean()) {
             return true;
         }
@@ -687,7 +722,7 @@ class ChatHandlerTest implements NoBlockingCalls {
                     .pollInSameThread()
                     .pollDelay(Duration.ZERO)
                     .pollInterval(Duration.ofMillis(5))
-                    .atMost(SOON)
+                    .atMost(bound)
                     .until(condition::getAsBoolean);
             return true;
         } catch (ConditionTimeoutException e) {
@@ -750,6 +785,8 @@ class ChatHandlerTest implements NoBlockingCalls {
         }
 
         private Reachability tracked;
+        /** Threads parked in the learner's code before this test's code ran (see ThreadWatch.parkedNow). */
+        java.util.Set<Thread> parkedBefore = java.util.Set.of();
 
         Timeline timeline() {
             return timeline;
@@ -768,9 +805,9 @@ class ChatHandlerTest implements NoBlockingCalls {
 
         /** Gives a thread that was handed a wait the time to start it, then fails if any thread waits. */
         void assertNoThreadWaits(String situation, Timeline drawn) {
-            if (!saves.waits().awaitAny(TimeScale.millis(50))) {
-                replies.waits().awaitAny(TimeScale.millis(50));
-            }
+            // Also sees a thread parked on a future combined from these (allOf(...).join()), which they cannot see.
+            ThreadWatch.of(LESSON).assertNoneParked(BLOCKED_POOL_THREAD, situation, TimeScale.millis(100), drawn,
+                    parkedBefore);
             saves.waits().assertNone(BLOCKED_POOL_THREAD, situation, drawn);
             replies.waits().assertNone(BLOCKED_POOL_THREAD, situation, drawn);
         }
@@ -821,6 +858,16 @@ class ChatHandlerTest implements NoBlockingCalls {
 
         int pendingSaves() {
             return saves.pending();
+        }
+
+        /** How many saves have finished, stored or failed. */
+        int finishedSaves() {
+            return saves.callCount() - saves.pending();
+        }
+
+        /** How many times the store was asked to save this message. */
+        int saveCalls(Message message) {
+            return java.util.Collections.frequency(saves.keys(), key(message));
         }
 
         List<String> pendingSaveLabels() {

@@ -58,7 +58,9 @@ public final class Settle<T> {
             }
             java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
         }
-        return within(future, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        Settle<T> last = within(future, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        // Still pending: it was waited for the whole bound, not just for what was left of it after the loop.
+        return last.pending ? new Settle<>(null, null, true, bound) : last;
     }
 
     /** How long the test waited (the bound, or less when the wait could stop early). */

@@ -178,9 +178,18 @@ public final class SharedState {
                         line = number;
                     }
 
+                    /** Fields this callback has read outside a lock: writing one back is a read-change-write. */
+                    private final java.util.Set<String> read = new java.util.HashSet<>();
+
                     @Override
                     public void visitFieldInsn(int opcode, String owner, String field, String desc) {
-                        if ((opcode != Opcodes.PUTFIELD && opcode != Opcodes.PUTSTATIC) || !owner.startsWith(packagePath)) {
+                        if (!owner.startsWith(packagePath)) {
+                            return;
+                        }
+                        if (opcode == Opcodes.GETFIELD || opcode == Opcodes.GETSTATIC) {
+                            if (locks == 0) {
+                                read.add(owner + "." + field);
+                            }
                             return;
                         }
                         int modifiers;
@@ -190,11 +199,20 @@ public final class SharedState {
                         } catch (ReflectiveOperationException | LinkageError e) {
                             return;
                         }
+                        String simpleOwner = owner.substring(owner.lastIndexOf('/') + 1);
+                        if (Modifier.isVolatile(modifiers) && locks == 0 && read.contains(owner + "." + field)) {
+                            // count-- on a volatile field: each read and each write is seen by every thread, but
+                            // two callbacks that read the same value both write back their own change.
+                            found.add(new Finding(sourceFile + ":" + line, "the volatile field " + simpleOwner + "."
+                                    + field + " is read and written back in " + where + ", a callback, without an"
+                                    + " atomic or a lock: volatile makes each read and each write visible, not the"
+                                    + " two together, so two callbacks at the same moment lose an update"));
+                            return;
+                        }
                         if (Modifier.isVolatile(modifiers) || Modifier.isFinal(modifiers)
                                 || (modifiers & 0x1000) != 0 /* synthetic, e.g. this$0 */) {
                             return;
                         }
-                        String simpleOwner = owner.substring(owner.lastIndexOf('/') + 1);
                         found.add(new Finding(sourceFile + ":" + line, "the plain field " + simpleOwner + "." + field
                                 + " is written in " + where + ", a callback, without volatile, an atomic or a lock"));
                     }

@@ -428,7 +428,7 @@ public final class ThreadWatch {
      * so keep it short.
      */
     public Optional<Sighting> awaitAny(Duration window, Predicate<Thread> candidates) {
-        return awaitAny(window, () -> Thread.getAllStackTraces().keySet().stream().filter(candidates).toList());
+        return awaitAny(window, candidates, sighting -> true);
     }
 
     /**
@@ -437,10 +437,65 @@ public final class ThreadWatch {
      * JVM's threads shows. Use it when the test knows the threads, e.g. those that called its service.
      */
     public Optional<Sighting> awaitAny(Duration window, Collection<Thread> threads) {
-        return awaitAny(window, () -> List.copyOf(threads));
+        return awaitAny(window, () -> List.copyOf(threads), sighting -> true);
     }
 
-    private Optional<Sighting> awaitAny(Duration window, Supplier<List<Thread>> candidates) {
+    /**
+     * Looks at every thread (but the caller's) for up to {@code window} and fails with {@code mistake} as soon as
+     * one is seen parked inside the learner's code: a pool thread in {@code supplyAsync(() -> allOf(pages).join())}
+     * waits for a future combined from the test's futures, which {@link Waits} does not see (allOf and anyOf make
+     * futures of their own), and so does a thread parked on a latch that a callback counts down. Pair it with
+     * {@link Waits#assertNone}; it also gives a thread that was handed the waiting the time to start it. Right
+     * code pays the whole window, so keep it short. (Virtual threads are not seen here; Waits sees their joins.)
+     */
+    public void assertNoneParked(Mistake mistake, String situation, Duration window, Timeline timeline) {
+        assertNoneParked(mistake, situation, window, timeline, Set.of());
+    }
+
+    /**
+     * As {@link #assertNoneParked(Mistake, String, Duration, Timeline)}, leaving out {@code before}: the threads
+     * {@link #parkedNow()} found before the learner's code ran, which an earlier run in the same warm JVM
+     * ({@code ./kit watch}) left parked, and which this run must not be blamed for.
+     */
+    public void assertNoneParked(Mistake mistake, String situation, Duration window, Timeline timeline,
+                                 Set<Thread> before) {
+        Optional<Sighting> seen = awaitAny(window, thread -> !before.contains(thread),
+                sighting -> sighting.how().parked());
+        if (seen.isEmpty()) {
+            return;
+        }
+        Sighting held = seen.get();
+        Teach.Report report = mistake.report()
+                .saw(situation + ", " + held.describe() + "."
+                        + (Waits.isPoolThread(held.thread()) ? "\nA pool thread that waits is a thread taken from"
+                                + " everybody else who shares the pool (supplyAsync without an executor uses the common"
+                                + " pool, a handful of threads for the whole JVM). Returning at once does not help if"
+                                + " the waiting just moved to another thread, and waiting for allOf(...) of the futures"
+                                + " is waiting for them all." : ""))
+                .detail(held.where());
+        if (timeline != null) {
+            report.timeline(timeline);
+        }
+        throw report.failure();
+    }
+
+    /** The threads parked inside the learner's code right now (see {@link #assertNoneParked(Mistake, String, Duration, Timeline, Set)}). */
+    public Set<Thread> parkedNow() {
+        Set<Thread> parked = new HashSet<>();
+        for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
+            if (e.getKey() != Thread.currentThread()
+                    && conclusive(nameOf(e.getKey()), e.getKey().getState(), e.getValue()).isPresent()) {
+                parked.add(e.getKey());
+            }
+        }
+        return parked;
+    }
+
+    private Optional<Sighting> awaitAny(Duration window, Predicate<Thread> candidates, Predicate<Sighting> counts) {
+        return awaitAny(window, () -> Thread.getAllStackTraces().keySet().stream().filter(candidates).toList(), counts);
+    }
+
+    private Optional<Sighting> awaitAny(Duration window, Supplier<List<Thread>> candidates, Predicate<Sighting> counts) {
         long deadline = System.nanoTime() + window.toNanos();
         long lastChance = deadline + patience.toNanos() + LOOK_NANOS * 20;
         Map<Thread, Follower> followers = new HashMap<>();
@@ -452,7 +507,7 @@ public final class ThreadWatch {
                 }
                 Follower follower = followers.computeIfAbsent(thread, t -> new Follower(patience));
                 Optional<Sighting> seen = follower.look(thread, thread.getState(), thread.getStackTrace());
-                if (seen.isPresent()) {
+                if (seen.isPresent() && counts.test(seen.get())) {
                     return seen;
                 }
                 following |= follower.following();

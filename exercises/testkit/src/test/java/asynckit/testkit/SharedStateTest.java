@@ -18,6 +18,9 @@ class SharedStateTest {
                 .anySatisfy(w -> assertThat(w).contains("PlainCounter.remaining").contains("a callback"))
                 .anySatisfy(w -> assertThat(w).contains("ArrayList"))
                 .anySatisfy(w -> assertThat(w).contains("int[]").contains("PlainCounter.countInAnArray()"))
+                .anySatisfy(w -> assertThat(w).contains("volatile field PlainCounter.pending").contains("read and"
+                        + " written back"))
+                .noneSatisfy(w -> assertThat(w).contains("seenOne"))
                 .noneSatisfy(w -> assertThat(w).contains("countUnderALock"));
         assertThatThrownBy(() -> SharedState.assertNone(UNSAFE, PlainCounter.class, counter, "seen:"))
                 .hasMessageContaining("[unsafe-shared-state]")

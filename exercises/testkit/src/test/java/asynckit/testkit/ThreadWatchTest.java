@@ -200,6 +200,24 @@ class ThreadWatchTest {
     }
 
     @Test
+    void assertNoneParkedFindsAPoolThreadJoiningACombinedFutureAndPassesWhenNoneWaits() {
+        watch.assertNoneParked(BLOCKED, "With nothing running", Duration.ofMillis(30), null);
+
+        CompletableFuture<String> never = new CompletableFuture<>();
+        CompletableFuture.runAsync(() -> Learner.joins(CompletableFuture.allOf(never).thenApply(done -> "all")));
+        assertThatThrownBy(() -> watch.assertNoneParked(BLOCKED, "While the input was pending", LONG, null))
+                .hasMessageContaining("[blocked-the-caller]")
+                .hasMessageContaining("While the input was pending, thread 'ForkJoinPool")
+                .hasMessageContaining("Learner.joins")
+                .hasMessageContaining("A pool thread that waits");
+        // A thread left parked before the code under test ran (an earlier run in a warm JVM) is not blamed on it.
+        Set<Thread> before = watch.parkedNow();
+        assertThat(before).isNotEmpty();
+        watch.assertNoneParked(BLOCKED, "With only an earlier run's thread parked", Duration.ofMillis(30), null, before);
+        never.complete("done");
+    }
+
+    @Test
     void everywhereRecordsWhatEachThreadWasSeenDoing() throws Exception {
         try (ThreadWatch.Everywhere seen = watch.everywhere(Duration.ofMillis(20)).lookEveryMillisecond()) {
             assertThat(seen.isLooking()).isTrue();
