@@ -1,7 +1,6 @@
 package asynckit.ex01;
 
 import asynckit.testkit.AsyncService;
-import asynckit.testkit.Burst;
 import asynckit.testkit.Exercise;
 import asynckit.testkit.Lesson;
 import asynckit.testkit.ManualService;
@@ -10,10 +9,10 @@ import asynckit.testkit.NoBlockingCalls;
 import asynckit.testkit.Overlap;
 import asynckit.testkit.Patience;
 import asynckit.testkit.Points;
+import asynckit.testkit.RaceRounds;
 import asynckit.testkit.Rendezvous;
 import asynckit.testkit.Returns;
 import asynckit.testkit.Settle;
-import asynckit.testkit.SharedState;
 import asynckit.testkit.ThreadWatch;
 import asynckit.testkit.TimeScale;
 import asynckit.testkit.Timeline;
@@ -312,7 +311,8 @@ class PageFetcherTest implements NoBlockingCalls {
         }
         List<String> expected = urls.stream().map(PageFetcherTest::body).toList();
         PageFetcher last = null;
-        try (Burst burst = Burst.of(2)) {
+        try (RaceRounds rounds = RaceRounds.of(LOST_UPDATE, UNSAFE_SHARED_STATE, PageFetcher.class,
+                "8 pages arrived", "every page arriving on one thread")) {
             // Round 0 is the control: every page arrives on this one thread. Only if that is right does a
             // wrong result in a later round say something about threads.
             for (int round = 0; round <= 100; round++) {
@@ -332,50 +332,31 @@ class PageFetcherTest implements NoBlockingCalls {
                     CompletableFuture<String> page = calls.get(url);
                     arrivals.add(() -> page.complete(body(url)));
                 }
+                rounds.complete(round, arrivals, fetcher, "fetchAll");
+                Settle<List<String>> settled = Settle.within(result, SHORT);
                 if (round == 0) {
-                    arrivals.forEach(Runnable::run);
-                    requirePages(Settle.within(result, SHORT), expected, "fetchAll(u0 .. u7), its pages arriving one"
-                            + " by one on one thread,", null);
+                    requirePages(settled, expected, "fetchAll(u0 .. u7), its pages arriving one by one on one thread,",
+                            null);
                     continue;
                 }
-                try {
-                    burst.fire(arrivals);
-                } catch (RuntimeException e) {
-                    throw SharedState.raceReport(LOST_UPDATE, UNSAFE_SHARED_STATE, PageFetcher.class, fetcher)
-                            .saw("In round " + round + ", 8 pages arrived at the same instant on "
-                                    + burst.threads() + " threads, and a callback of fetchAll threw " + e + ".")
-                            .failure(e);
-                }
-                Settle<List<String>> settled = Settle.within(result, SHORT);
-                if (!settled.pending() && !settled.failed() && !expected.equals(settled.value())
-                        && settled.value() != null && settled.value().size() == expected.size()
-                        && settled.value().containsAll(expected)) {
-                    throw COMPLETION_ORDER.report()
-                            .saw("In round " + round + ", 8 pages arrived at the same instant on " + burst.threads()
-                                    + " threads, in no particular order, and fetchAll(u0 .. u7) gave them in that order: "
-                                    + settled.value() + ".")
+                if (!settled.pending() && !settled.failed() && RaceRounds.reordered(settled.value(), expected)) {
+                    throw rounds.inCompletionOrder(COMPLETION_ORDER, round, "fetchAll(u0 .. u7) gave them in that"
+                                    + " order: " + settled.value() + ".")
                             .expected(expected)
                             .actual(settled.value())
                             .failure();
                 }
                 if (settled.pending() || settled.failed() || !expected.equals(settled.value())) {
-                    throw SharedState.raceReport(LOST_UPDATE, UNSAFE_SHARED_STATE, PageFetcher.class, fetcher)
-                            .saw("In round " + round + ", 8 pages arrived at the same instant on "
-                                    + burst.threads() + " threads, and fetchAll(u0 .. u7) "
-                                    + (settled.pending() ? "never completed."
-                                            : settled.failed() ? "failed with " + settled.failure() + "."
-                                                    : "gave " + settled.value() + ".")
-                                    + "\nWith every page arriving on one thread it was right: the callbacks trod on"
-                                    + " each other's updates only when they ran at the same moment.")
+                    throw rounds.raced(round, fetcher, "fetchAll(u0 .. u7) "
+                                    + RaceRounds.outcome(settled, settled::value))
                             .expected(expected)
                             .actual(settled.pending() || settled.failed() ? null : settled.value())
                             .failure(settled.failure());
                 }
             }
+            rounds.assertNoUnsafeState(last, "The pages came out right in every round, but the code keeps state"
+                    + " that several threads would share without protection; the race is rare, not absent:");
         }
-        SharedState.assertNone(UNSAFE_SHARED_STATE, PageFetcher.class, last,
-                "The pages came out right in every round, but the code keeps state that several threads would"
-                        + " share without protection; the race is rare, not absent:");
     }
 
     @Override

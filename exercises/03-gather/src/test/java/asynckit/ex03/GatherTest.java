@@ -2,15 +2,14 @@ package asynckit.ex03;
 
 import asynckit.testkit.Exercise;
 import asynckit.testkit.Lesson;
-import asynckit.testkit.Burst;
 import asynckit.testkit.ManualFutures;
 import asynckit.testkit.Mistake;
-import asynckit.testkit.Patience;
 import asynckit.testkit.NoBlockingCalls;
+import asynckit.testkit.Patience;
 import asynckit.testkit.Points;
+import asynckit.testkit.RaceRounds;
 import asynckit.testkit.Returns;
 import asynckit.testkit.Settle;
-import asynckit.testkit.SharedState;
 import asynckit.testkit.Teach;
 import asynckit.testkit.ThreadWatch;
 import asynckit.testkit.TimeScale;
@@ -307,7 +306,8 @@ class GatherTest implements NoBlockingCalls {
         for (int i = 0; i < n; i++) {
             values.add("V" + i);
         }
-        try (Burst burst = Burst.of(2)) {
+        try (RaceRounds rounds = RaceRounds.of(LOST_UPDATE, UNSAFE_SHARED_STATE, Gather.class, "8 inputs completed",
+                "every input completing on one thread")) {
             // Round 0 is the control: every input completes on this one thread. Only if that is right does
             // a wrong result in a later round say something about threads.
             for (int round = 0; round <= 100; round++) {
@@ -339,63 +339,44 @@ class GatherTest implements NoBlockingCalls {
                             : List.of(forSettledInput, forAllInput));
                     expected.add(at % 2 == 1 ? Outcome.failure(odd) : Outcome.success(values.get(at)));
                 }
+                rounds.complete(round, completions, null, "Gather");
                 if (round == 0) {
-                    completions.forEach(Runnable::run);
                     ManualFutures<String> none = ManualFutures.named("(8 inputs, completed one by one on one thread)");
                     requireValues(settleNormally(all, "all(8 inputs)", none), values, "all(8 inputs)", none);
                     judgeOutcomes(settleNormally(settled, "settled(8 inputs)", none), expected, "settled(8 inputs)",
                             "0 to 7", none);
                     continue;
                 }
-                try {
-                    burst.fire(completions);
-                } catch (RuntimeException e) {
-                    throw SharedState.raceReport(LOST_UPDATE, UNSAFE_SHARED_STATE, Gather.class, null)
-                            .saw("In round " + round + ", 8 inputs completed at the same instant on "
-                                    + burst.threads() + " threads, and a callback of Gather threw " + e + ".")
-                            .failure(e);
-                }
                 Settle<List<String>> allResult = Settle.within(all, SHORT);
                 Settle<List<Outcome<String>>> settledResult = Settle.within(settled, SHORT);
                 boolean allRight = !allResult.pending() && !allResult.failed() && values.equals(allResult.value());
                 boolean settledRight = !settledResult.pending() && !settledResult.failed()
                         && expected.equals(settledResult.value());
-                if (!allRight && !allResult.pending() && !allResult.failed() && allResult.value() != null
-                        && allResult.value().size() == n && allResult.value().containsAll(values)) {
-                    throw COMPLETION_ORDER.report()
-                            .saw("In round " + round + ", 8 inputs completed at the same instant on " + burst.threads()
-                                    + " threads, in no particular order, and all(8 inputs) gave the values in that order: "
-                                    + allResult.value() + ".")
+                if (!allResult.pending() && !allResult.failed() && RaceRounds.reordered(allResult.value(), values)) {
+                    throw rounds.inCompletionOrder(COMPLETION_ORDER, round, "all(8 inputs) gave the values in that"
+                                    + " order: " + allResult.value() + ".")
                             .expected(values)
                             .actual(allResult.value())
                             .failure();
                 }
-                if (!settledRight && !settledResult.pending() && !settledResult.failed() && settledResult.value() != null
-                        && settledResult.value().size() == n && settledResult.value().containsAll(expected)) {
-                    throw COMPLETION_ORDER.report()
-                            .saw("In round " + round + ", 8 inputs completed at the same instant on " + burst.threads()
-                                    + " threads, in no particular order, and settled(8 inputs) gave the outcomes in that"
-                                    + " order: " + outcomes(settledResult.value()) + ".")
+                if (!settledResult.pending() && !settledResult.failed()
+                        && RaceRounds.reordered(settledResult.value(), expected)) {
+                    throw rounds.inCompletionOrder(COMPLETION_ORDER, round, "settled(8 inputs) gave the outcomes in"
+                                    + " that order: " + outcomes(settledResult.value()) + ".")
                             .failure();
                 }
                 if (!allRight || !settledRight) {
                     Settle<?> wrong = allRight ? settledResult : allResult;
-                    throw SharedState.raceReport(LOST_UPDATE, UNSAFE_SHARED_STATE, Gather.class, null)
-                            .saw("In round " + round + ", 8 inputs completed at the same instant on "
-                                    + burst.threads() + " threads, and " + (allRight ? "settled" : "all") + "(8 inputs) "
-                                    + (wrong.pending() ? "never completed."
-                                            : wrong.failed() ? "failed with " + describe(wrong.failure()) + "."
-                                                    : "gave " + (allRight ? outcomes(settledResult.value())
-                                                            : allResult.value()) + ".")
-                                    + "\nWith every input completing on one thread it was right: the callbacks trod on"
-                                    + " each other only when they ran at the same moment on different threads.")
+                    throw rounds.raced(round, null, (allRight ? "settled" : "all") + "(8 inputs) "
+                                    + (wrong.failed() ? "failed with " + describe(wrong.failure()) + "."
+                                            : RaceRounds.outcome(wrong, () -> allRight ? outcomes(settledResult.value())
+                                                    : allResult.value())))
                             .failure(wrong.failure());
                 }
             }
+            rounds.assertNoUnsafeState(null, "The results were right in every round, but the code keeps state that"
+                    + " several threads would share without protection; the race is rare, not absent:");
         }
-        SharedState.assertNone(UNSAFE_SHARED_STATE, Gather.class, null,
-                "The results were right in every round, but the code keeps state that several threads would share"
-                        + " without protection; the race is rare, not absent:");
     }
 
     // ---------------------------------------------------------------- edges and blocking

@@ -1,18 +1,17 @@
 package asynckit.ex04;
 
 import asynckit.testkit.AsyncService;
-import asynckit.testkit.Burst;
 import asynckit.testkit.Exercise;
 import asynckit.testkit.Lesson;
 import asynckit.testkit.ManualService;
 import asynckit.testkit.Mistake;
-import asynckit.testkit.Patience;
 import asynckit.testkit.NoBlockingCalls;
+import asynckit.testkit.Patience;
 import asynckit.testkit.Points;
+import asynckit.testkit.RaceRounds;
 import asynckit.testkit.Reachability;
 import asynckit.testkit.Returns;
 import asynckit.testkit.Settle;
-import asynckit.testkit.SharedState;
 import asynckit.testkit.ThreadWatch;
 import asynckit.testkit.TimeScale;
 import asynckit.testkit.Timeline;
@@ -427,7 +426,8 @@ class ChatHandlerTest implements NoBlockingCalls {
             + " threads")
     void manySavesAtTheSameInstant() {
         ChatHandler handler = null;
-        try (Burst burst = Burst.of(2)) {
+        try (RaceRounds rounds = RaceRounds.of(LOST_UPDATE, UNSAFE_SHARED_STATE, ChatHandler.class,
+                "8 saves (4 of them failing) finished", "every save finishing on one thread")) {
             // Round 0 is the control: every save finishes on this one thread. Only if that is right does a
             // wrong count in a later round say something about threads.
             for (int round = 0; round <= 40; round++) {
@@ -472,18 +472,7 @@ class ChatHandlerTest implements NoBlockingCalls {
                         finishing.add(() -> e.getValue().complete(null));
                     }
                 });
-                if (round == 0) {
-                    finishing.forEach(Runnable::run);
-                } else {
-                    try {
-                        burst.fire(finishing);
-                    } catch (RuntimeException e) {
-                        throw SharedState.raceReport(LOST_UPDATE, UNSAFE_SHARED_STATE, ChatHandler.class, h)
-                                .saw("In round " + round + ", 8 saves finished at the same instant on "
-                                        + burst.threads() + " threads, and a callback of the handler threw " + e + ".")
-                                .failure(e);
-                    }
-                }
+                rounds.complete(round, finishing, h, "the handler");
                 int pending;
                 Settle<Void> closed;
                 try {
@@ -493,9 +482,7 @@ class ChatHandlerTest implements NoBlockingCalls {
                     if (round == 0 || e instanceof UnsupportedOperationException) {
                         throw e;
                     }
-                    throw SharedState.raceReport(LOST_UPDATE, UNSAFE_SHARED_STATE, ChatHandler.class, h)
-                            .saw("In round " + round + ", 8 saves finished at the same instant on " + burst.threads()
-                                    + " threads, and then pendingSaves() or close() threw " + e + ": the handler's"
+                    throw rounds.raced(round, h, "then pendingSaves() or close() threw " + e + ": the handler's"
                                     + " bookkeeping was broken by callbacks running at the same moment.")
                             .failure(e);
                 }
@@ -515,16 +502,12 @@ class ChatHandlerTest implements NoBlockingCalls {
                             .saw("Four messages were answered and their 8 saves finished one by one (4 failed): " + what)
                             .failure();
                 }
-                throw SharedState.raceReport(LOST_UPDATE, UNSAFE_SHARED_STATE, ChatHandler.class, h)
-                        .saw("In round " + round + ", 8 saves (4 of them failing) finished at the same instant on "
-                                + burst.threads() + " threads: " + what + "\nWith every save finishing on one thread it"
-                                + " was right: the callbacks trod on each other only when they ran at the same moment.")
-                        .failure();
+                throw rounds.raced(round, h, what).failure();
             }
+            rounds.assertNoUnsafeState(handler, "The count and the reports were right in every round, but the"
+                    + " handler keeps state that several threads would share without protection; the race is rare,"
+                    + " not absent:");
         }
-        SharedState.assertNone(UNSAFE_SHARED_STATE, ChatHandler.class, handler,
-                "The count and the reports were right in every round, but the handler keeps state that several"
-                        + " threads would share without protection; the race is rare, not absent:");
     }
 
     @Override
