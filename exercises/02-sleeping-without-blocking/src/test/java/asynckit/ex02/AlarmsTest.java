@@ -7,10 +7,12 @@ import asynckit.testkit.NoBlockingCalls;
 import asynckit.testkit.Points;
 import asynckit.testkit.Returns;
 import asynckit.testkit.Settle;
+import asynckit.testkit.StuckLoop;
 import asynckit.testkit.TimeScale;
 import asynckit.testkit.WallClock;
 import asynckit.testkit.WatchedLoop;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -317,7 +319,14 @@ class AlarmsTest implements NoBlockingCalls {
         long deadline = System.nanoTime() + bound.toNanos();
         long[] since = {0};
         long[] tasks = {-1};
+        StuckLoop stuck = StuckLoop.watch(loop);
+        List<StuckLoop.Verdict> joined = new ArrayList<>(1);
         Settle<T> settled = Settle.within(alarm, bound, () -> {
+            // A task parked in join or get on the loop waits for timers queued behind itself: it never ends.
+            stuck.check().filter(v -> v.kind() == StuckLoop.Kind.WAITS_FOR_A_FUTURE).ifPresent(joined::add);
+            if (!joined.isEmpty()) {
+                return "the loop thread waits for a future inside a task";
+            }
             String why = loop.dueOnlyAfter(deadline);
             long now = System.nanoTime();
             if (why == null || tasks[0] != loop.tasksRun()) {
@@ -327,6 +336,15 @@ class AlarmsTest implements NoBlockingCalls {
             }
             return now - since[0] >= 5_000_000 ? why : null;
         });
+        if (!joined.isEmpty()) {
+            StuckLoop.Verdict v = joined.get(0);
+            throw BLOCKED_THE_LOOP.report()
+                    .saw(v.describe() + "\nThe alarms ring on the loop, so the task waits for timers queued behind"
+                            + " itself: it never ends, and nothing rings. Code on the loop composes (thenApply,"
+                            + " thenCombine, allOf); it never waits.")
+                    .detail("Where the loop thread is:\n" + v.stackExcerpt())
+                    .failure();
+        }
         if (settled.pending()) {
             // Nothing rang in time: a loop that was kept from running its timers (a task parked in join, asleep)
             // is the reason, and the mistake to name.
