@@ -155,10 +155,18 @@ class EngineTest {
         write("test/p/ThingTest.java", test("@Test @org.junit.jupiter.api.Timeout(3600) void hangs() throws Exception {"
                 + " java.util.concurrent.locks.LockSupport.park(); }\n"
                 + "@Test void quick() {}"));
+        Duration limit = Duration.ofSeconds(2);
         long t0 = System.nanoTime();
-        RunResult r = engine.run(request(List.of(dir.resolve("a"))).withTimeLimit(Duration.ofSeconds(2)));
+        RunResult r = engine.run(request(List.of(dir.resolve("a"))).withTimeLimit(limit));
+        if (r.tests().stream().anyMatch(t -> t.method().equals("hangs") && t.summary().contains("did not run"))) {
+            // A machine so loaded that the limit passed before the test even started: too short a limit, not a
+            // wrong engine. Once more, with room to start.
+            limit = Duration.ofSeconds(10);
+            t0 = System.nanoTime();
+            r = engine.run(request(List.of(dir.resolve("a"))).withTimeLimit(limit));
+        }
         long took = (System.nanoTime() - t0) / 1_000_000;
-        assertThat(took).isLessThan(15_000);
+        assertThat(took).isLessThan(limit.toMillis() + 13_000);
         assertThat(r.timedOut()).isTrue();
         assertThat(r.tests()).anySatisfy(t -> {
             assertThat(t.method()).isEqualTo("hangs");
