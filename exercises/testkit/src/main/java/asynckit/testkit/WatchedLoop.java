@@ -47,6 +47,7 @@ public final class WatchedLoop implements AutoCloseable {
     private final long hogCpuNanos = hogThreshold.toNanos() / 10;
     private static final java.lang.management.ThreadMXBean THREADS =
             java.lang.management.ManagementFactory.getThreadMXBean();
+    private static final boolean CPU_TIME = THREADS.isThreadCpuTimeSupported();
 
     private final Executor executor;
     private final Thread sampler;
@@ -144,7 +145,7 @@ public final class WatchedLoop implements AutoCloseable {
 
     private long loopCpuNow() {
         Thread loop = loopThread;
-        return loop == null || !THREADS.isThreadCpuTimeSupported() ? -1 : THREADS.getThreadCpuTime(loop.threadId());
+        return loop == null || !CPU_TIME ? -1 : THREADS.getThreadCpuTime(loop.threadId());
     }
 
     /** Whether the thread was in a native method: blocking I/O, RUNNABLE to Java while the OS holds it. */
@@ -375,7 +376,7 @@ public final class WatchedLoop implements AutoCloseable {
 
         @Override
         protected void beforeExecute(Thread t, Runnable r) {
-            taskCpuStart = THREADS.isThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
+            taskCpuStart = CPU_TIME ? THREADS.getCurrentThreadCpuTime() : -1;
             taskStart = System.nanoTime();
             taskSeq++;
             inTask = true;
@@ -390,9 +391,10 @@ public final class WatchedLoop implements AutoCloseable {
             if (took >= 2_000_000) {
                 busy.recordPast("loop task #" + seq, taskStart, end, loopThread.getName());
             }
-            long cpuEnd = taskCpuStart < 0 ? -1 : THREADS.getCurrentThreadCpuTime();
             StackTraceElement[] stack = hogStackSeq == seq ? hogStack : null;
-            if (took > hogThreshold.toNanos() && blockedSeq != seq && (usedCpu(taskCpuStart, cpuEnd) || inNative(stack))) {
+            // The CPU clock is read only for a task long enough to be a hog, not after every task.
+            if (took > hogThreshold.toNanos() && blockedSeq != seq
+                    && (usedCpu(taskCpuStart, CPU_TIME ? THREADS.getCurrentThreadCpuTime() : -1) || inNative(stack))) {
                 record(new Episode(Kind.HOGGED, Thread.State.RUNNABLE, took / 1_000_000,
                         stack == null ? new StackTraceElement[0] : stack));
             }
