@@ -175,24 +175,27 @@ final class ReportRun implements AutoCloseable {
     /** Settles until main has finished; when main stays parked with nothing left to answer, fails with {@code hang}. */
     void awaitFinished(Mistake hang, String why) {
         long outsideSince = -1;
-        for (int round = 0; round < 20; round++) {
+        int rounds = 0;
+        while (rounds < 20) {
             settle();
             checkHealthy();
             if (main.finished()) {
                 return;
             }
+            boolean answered = pendingLabels().isEmpty();
             // Parked outside the learner's code (on a lock of the test's own, or recording what run printed after
-            // it returned): a loaded machine has not let main run yet. That is no wait of theirs to judge.
-            if (main.waitSite() == null && pendingLabels().isEmpty()) {
+            // it returned): a loaded machine has not let main run yet. That is no wait of theirs to judge, and no
+            // round counts until it has passed.
+            if (answered && main.waitSite() == null) {
                 long now = System.nanoTime();
                 outsideSince = outsideSince < 0 ? now : outsideSince;
                 if (now - outsideSince < STARTUP_BOUND.toNanos()) {
-                    round--;
                     LockSupport.parkNanos(1_000_000);
                     continue;
                 }
             }
-            if (pendingLabels().isEmpty() && !mainMoves(main.waits(), main.waitSite(), CONFIRM)) {
+            rounds++;
+            if (answered && !mainMoves(main.waits(), main.waitSite(), CONFIRM)) {
                 throw hang.report()
                         .saw("Every call has been answered and the loop is idle, yet main is still waiting at "
                                 + main.waitSite() + ". " + why)
@@ -259,10 +262,7 @@ final class ReportRun implements AutoCloseable {
     /** The failure for a stuck loop: a join or get on the loop names its own mistake, anything else blocked-the-loop. */
     AssertionFailedError stuckLoop(StuckLoop.Verdict v) {
         Mistake mistake = v.kind() == StuckLoop.Kind.WAITS_FOR_A_FUTURE ? JOIN_ON_THE_LOOP : BLOCKED_THE_LOOP;
-        Teach.Report report = mistake.report().saw(v.describe());
-        if (v.inOneTask()) {
-            report.detail("Where the loop thread is:\n" + v.stackExcerpt());
-        }
+        Teach.Report report = v.report(mistake);
         if (v.kind() == StuckLoop.Kind.WAITS_FOR_A_FUTURE) {
             report.saw("asyncio refuses this outright (asyncio.run() inside a running loop raises an error);"
                     + " Java just waits forever. Code on the loop composes (thenApply, thenCompose, allOf); only the"

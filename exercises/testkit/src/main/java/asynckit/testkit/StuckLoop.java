@@ -83,6 +83,21 @@ public final class StuckLoop {
             return c == null ? "" : " at " + c;
         }
 
+        /**
+         * The failure report of {@code mistake} for this verdict: what the loop thread is doing, then the lesson's
+         * own sentences ({@code why}, each a paragraph), then, when it is stuck in one task, where.
+         */
+        public Teach.Report report(Mistake mistake, String... why) {
+            Teach.Report report = mistake.report().saw(describe());
+            for (String sentence : why) {
+                report.saw(sentence);
+            }
+            if (inOneTask()) {
+                report.detail("Where the loop thread is:\n" + stackExcerpt());
+            }
+            return report;
+        }
+
         /** The loop thread's stack, trimmed to the JDK call and the learner's frames. */
         public String stackExcerpt() {
             return stack.length == 0 ? "    (no stack: many short tasks)"
