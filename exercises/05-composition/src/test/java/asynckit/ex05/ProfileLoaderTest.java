@@ -164,7 +164,10 @@ class ProfileLoaderTest implements NoBlockingCalls {
             CompletableFuture<List<Profile>> result = s.start("loadAll(ada, bob, cy)", () -> s.loader.loadAll(handles));
             s.expectLookups(Map.of("ada", 1, "bob", 1, "cy", 1), "loadAll(ada, bob, cy)", result);
             s.expectNotAnsweredYet(result, "loadAll(ada, bob, cy)");
-            s.expectNoThreadHeld("While the lookups of ada, bob and cy were pending");
+            s.expectNoThreadHeld("While the lookups of ada, bob and cy were pending", "A load that waits"
+                    + " (supplyAsync(() -> load(h).join()), a join in a step) holds a thread for as long as the service"
+                    + " takes; the pool has a few threads for the whole program. Compose instead: map every handle to"
+                    + " load(handle), then allOf.");
 
             // A second loadAll overlaps the first, and finishes first: nothing of one call may reach the other.
             CompletableFuture<List<Profile>> other = s.start("loadAll(dee)", () -> s.loader.loadAll(List.of("dee")));
@@ -450,21 +453,10 @@ class ProfileLoaderTest implements NoBlockingCalls {
                         .timeline(s.timeline)
                         .failure();
             }
-            // Threads that called this test's service: the caller, the service's thread, and any pool thread
-            // that ran a step. (Other implementations may run in the same JVM: their threads are not ours.)
-            Optional<ThreadWatch.Sighting> parked = s.watch.awaitAny(WATCH_WINDOW, s.callers);
-            if (parked.isPresent()) {
-                ThreadWatch.Sighting p = parked.get();
-                throw JOIN_INSIDE_A_STEP.report()
-                        .saw("While the posts and friends of ada were pending, " + p.describe() + ".\nA step that"
-                                + " waits blocks the thread running it until the answer comes. On a pool thread"
-                                + " (thenApplyAsync, supplyAsync) that is no better than on the caller: the pool has"
-                                + " a few threads for the whole program, and each one waiting is one fewer to run"
-                                + " everybody else's steps.")
-                        .detail("Where it was waiting:\n" + p.excerpt())
-                        .timeline(s.timeline)
-                        .failure();
-            }
+            s.expectNoThreadHeld("While the posts and friends of ada were pending", "A step that waits blocks the"
+                    + " thread running it until the answer comes. On a pool thread (thenApplyAsync, supplyAsync) that"
+                    + " is no better than on the caller: the pool has a few threads for the whole program, and each"
+                    + " one waiting is one fewer to run everybody else's steps.");
             s.answerWhenAsked(s.postsStep("ada"), s.friendsStep("ada"));
             s.expectProfile(result, "ada", "load(\"ada\")");
         }
@@ -673,16 +665,18 @@ class ProfileLoaderTest implements NoBlockingCalls {
             }
         }
 
-        /** No thread that called the service is held inside the loader's code (pool and virtual threads included). */
-        void expectNoThreadHeld(String moment) {
+        /**
+         * No thread that called the service is held inside the loader's code (pool and virtual threads included):
+         * the threads that called this test's service are the caller, the service's thread and any pool thread that
+         * ran a step (other implementations may run in the same JVM: their threads are not ours). {@code why}
+         * explains the mistake at {@code moment}.
+         */
+        void expectNoThreadHeld(String moment, String why) {
             Optional<ThreadWatch.Sighting> parked = watch.awaitAny(WATCH_WINDOW, callers);
             if (parked.isPresent()) {
                 ThreadWatch.Sighting p = parked.get();
                 throw JOIN_INSIDE_A_STEP.report()
-                        .saw(moment + ", " + p.describe() + ".\nA load that waits (supplyAsync(() -> load(h).join()),"
-                                + " a join in a step) holds a thread for as long as the service takes; the pool has"
-                                + " a few threads for the whole program. Compose instead: map every handle to"
-                                + " load(handle), then allOf.")
+                        .saw(moment + ", " + p.describe() + ".\n" + why)
                         .detail("Where it was waiting:\n" + p.excerpt())
                         .timeline(timeline)
                         .failure();
