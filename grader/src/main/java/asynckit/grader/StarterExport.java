@@ -35,10 +35,10 @@ final class StarterExport {
     /** Top-level entries that go into the export; anything else in the kit stays out. */
     static final List<String> INCLUDED = List.of(".mvn/", "mvnw", "mvnw.cmd", "kit", "kit.cmd", "pom.xml",
             ".gitignore", ".gitattributes", ".devcontainer/", ".github/workflows/classroom.yml", "course/",
-            "exercises/", "quizzes/", "launcher/", "grader/");
+            "exercises/", "quizzes/", "engine/", "launcher/", "grader/");
     /** Inside those, what stays out: the tools' own tests, Gradescope's files, saved attempts. */
-    static final List<String> EXCLUDED = List.of("course/src/test/", "quizzes/src/test/", "launcher/src/test/",
-            "grader/src/test/", "grader/gradescope/", "exercises/testkit/src/test/");
+    static final List<String> EXCLUDED = List.of("course/src/test/", "quizzes/src/test/", "engine/src/test/",
+            "launcher/src/test/", "grader/src/test/", "grader/gradescope/", "exercises/testkit/src/test/");
     private static final Pattern ATTEMPT = Pattern.compile("quizzes/attempts/[^/]+\\.json");
     /** The root pom's self-test profile (its module, solutions/, is not exported), with its comment. */
     private static final Pattern SELFTEST_PROFILE = Pattern.compile(

@@ -1,8 +1,8 @@
 package asynckit.launcher;
 
 import asynckit.course.Manifest;
-import asynckit.launcher.engine.Engine;
-import asynckit.launcher.engine.RunResult;
+import asynckit.engine.Engine;
+import asynckit.engine.RunResult;
 import asynckit.quiz.QuizGrade;
 import asynckit.quiz.QuizGrading;
 import java.io.IOException;

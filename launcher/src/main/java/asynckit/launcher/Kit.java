@@ -2,18 +2,15 @@ package asynckit.launcher;
 
 import asynckit.course.Course;
 import asynckit.course.Manifest;
-import asynckit.launcher.engine.RunRequest;
-import java.io.File;
+import asynckit.engine.RunRequest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /** The kit a command works on: its root folder, its exercises, and where the tests' libraries are. */
 public final class Kit {
@@ -25,30 +22,6 @@ public final class Kit {
         this.root = root.toAbsolutePath().normalize();
         this.course = Course.discover(this.root);
         this.testClassPath = List.copyOf(testClassPath);
-    }
-
-    /**
-     * The class path the exercises' tests run with: {@code -Dkit.lib=DIR} (every jar in it, as ./kit passes
-     * launcher/target/lib), else this JVM's own class path (a test run under Surefire).
-     */
-    public static List<Path> defaultTestClassPath() throws IOException {
-        String lib = System.getProperty("kit.lib");
-        if (lib != null && !lib.isBlank()) {
-            try (Stream<Path> jars = Files.list(Path.of(lib))) {
-                return jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
-            }
-        }
-        String cp = System.getProperty("surefire.test.class.path");
-        if (cp == null || cp.isBlank()) {
-            cp = System.getProperty("java.class.path");
-        }
-        List<Path> out = new ArrayList<>();
-        for (String entry : cp.split(File.pathSeparator)) {
-            if (!entry.isBlank()) {
-                out.add(Path.of(entry));
-            }
-        }
-        return out;
     }
 
     public Path root() {

@@ -1,7 +1,8 @@
 package asynckit.launcher;
 
 import asynckit.course.Manifest;
-import asynckit.launcher.engine.Engine;
+import asynckit.engine.Engine;
+import asynckit.engine.TestClassPath;
 import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -63,7 +64,7 @@ public final class Main {
         int code;
         try {
             Path root = Path.of(System.getProperty("kit.root", ".")).toAbsolutePath().normalize();
-            code = run(argv, root, Kit.defaultTestClassPath(), out, System.in, terminalStyle());
+            code = run(argv, root, TestClassPath.defaults(), out, System.in, terminalStyle());
         } catch (IOException e) {
             out.println("kit: " + e.getMessage());
             code = 3;

@@ -1,9 +1,9 @@
 package asynckit.launcher;
 
 import asynckit.course.Manifest;
-import asynckit.launcher.engine.CompileProblem;
-import asynckit.launcher.engine.RunResult;
-import asynckit.launcher.engine.TestOutcome;
+import asynckit.engine.CompileProblem;
+import asynckit.engine.RunResult;
+import asynckit.engine.TestOutcome;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package asynckit.launcher;
 
 import asynckit.course.Manifest;
-import asynckit.launcher.engine.Engine;
-import asynckit.launcher.engine.RunResult;
+import asynckit.engine.Engine;
+import asynckit.engine.RunResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.ClosedWatchServiceException;

@@ -1,5 +1,6 @@
 package asynckit.launcher;
 
+import asynckit.engine.TestClassPath;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -40,7 +41,7 @@ class GoldenFilesTest {
     private int kit(String... args) throws IOException {
         StringWriter text = new StringWriter();
         PrintWriter out = new PrintWriter(text);
-        int code = Main.run(args, kit, Kit.defaultTestClassPath(), out, InputStream.nullInputStream(), Style.PLAIN);
+        int code = Main.run(args, kit, TestClassPath.defaults(), out, InputStream.nullInputStream(), Style.PLAIN);
         out.flush();
         transcript.append(("$ ./kit " + String.join(" ", args)).strip()).append('\n')
                 .append(text.toString().replaceAll("\\d{8}-\\d{6}", "YYYYMMDD-HHMMSS"))

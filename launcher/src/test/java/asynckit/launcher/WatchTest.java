@@ -1,8 +1,9 @@
 package asynckit.launcher;
 
+import asynckit.engine.TestClassPath;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import asynckit.launcher.engine.Engine;
+import asynckit.engine.Engine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -39,7 +40,7 @@ class WatchTest {
     @DisplayName("a save shows the new result; h, n and q do what the footer says (with file events, and by polling alone)")
     void saveThenKeys(boolean events) throws Exception {
         KitCopy.copyTree(GoldenFilesTest.FIXTURE, root);
-        Kit kit = new Kit(root, Kit.defaultTestClassPath());
+        Kit kit = new Kit(root, TestClassPath.defaults());
         BlockingQueue<Integer> keys = new LinkedBlockingQueue<>();
         CompletableFuture<Integer> exit;
         try (Engine engine = new Engine()) {

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import asynckit.course.Course;
 import asynckit.course.Manifest;
-import asynckit.launcher.engine.RunResult;
-import asynckit.launcher.engine.TestOutcome;
-import asynckit.launcher.engine.TestOutcome.Status;
+import asynckit.engine.RunResult;
+import asynckit.engine.TestOutcome;
+import asynckit.engine.TestOutcome.Status;
 import asynckit.testkit.internal.BlockingKind;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package asynckit.selftest;
 
 import asynckit.course.Manifest;
-import asynckit.launcher.engine.TestOutcome;
+import asynckit.engine.TestOutcome;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +21,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * The self-test trusts the launcher's engine to run tests as Maven does; this proves it, on the same
+ * The self-test trusts the kit's engine to run tests as Maven does; this proves it, on the same
  * implementations the self-test runs anyway. One {@code ./mvnw test} over a copy of the kit in which every
  * exercise holds one implementation (the solution for an odd number, the stub for an even one, so that
  * both a passing and a failing run are compared in every self-test), while the self-test runs; then, per

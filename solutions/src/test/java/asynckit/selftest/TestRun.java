@@ -1,16 +1,16 @@
 package asynckit.selftest;
 
-import asynckit.launcher.Kit;
-import asynckit.launcher.engine.Engine;
-import asynckit.launcher.engine.RunRequest;
-import asynckit.launcher.engine.RunResult;
+import asynckit.engine.Engine;
+import asynckit.engine.RunRequest;
+import asynckit.engine.RunResult;
+import asynckit.engine.TestClassPath;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 
 /**
  * Runs one implementation against its exercise's tests through the kit's one compile-and-run engine
- * (the launcher's {@link Engine}, also behind {@code ./kit test} and {@code ./kit watch}): the layers
+ * (the {@link Engine} module, also behind {@code ./kit test} and {@code ./kit watch}): the layers
  * overlaid, production and test classes compiled apart, the tests run in a class loader of their own.
  */
 final class TestRun {
@@ -57,7 +57,7 @@ final class TestRun {
 
     private static RunRequest request(Implementation impl, Path exerciseDir, Path workDir) throws IOException {
         return RunRequest.of(impl.layers(), exerciseDir.resolve("src/test/java"), exerciseDir,
-                        Kit.defaultTestClassPath(), workDir)
+                        TestClassPath.defaults(), workDir)
                 .withTimeLimit(LIMIT)
                 .withLoaderName(impl.exercise() + "/" + impl.name());
     }

@@ -1,4 +1,4 @@
-package asynckit.launcher.engine;
+package asynckit.engine;
 
 /**
  * How one test ended.

@@ -1,9 +1,8 @@
-package asynckit.launcher.engine;
+package asynckit.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import asynckit.launcher.Kit;
-import asynckit.launcher.engine.TestOutcome.Status;
+import asynckit.engine.TestOutcome.Status;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +31,7 @@ class EngineTest {
     @BeforeAll
     static void start() throws IOException {
         engine = new Engine();
-        classPath = Kit.defaultTestClassPath();
+        classPath = TestClassPath.defaults();
     }
 
     @AfterAll

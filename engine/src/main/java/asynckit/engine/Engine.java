@@ -1,9 +1,9 @@
-package asynckit.launcher.engine;
+package asynckit.engine;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
 
-import asynckit.launcher.engine.TestOutcome.Status;
+import asynckit.engine.TestOutcome.Status;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
