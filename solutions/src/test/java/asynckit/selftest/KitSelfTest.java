@@ -52,7 +52,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code -Dselftest.verbose=true} prints every failure message (to read what learners will read).
  *
  * <p>While the implementations run, {@link MavenAgreement} runs {@code ./mvnw test} once over a copy of the
- * kit, to prove that the engine behind the self-test (and {@code ./kit test}) gives Maven's results.
+ * kit (a rotating part of the exercises; {@code -Dselftest.maven=all} for every one), to prove that the engine
+ * behind the self-test (and {@code ./kit test}) gives Maven's results.
  */
 @DisplayName("Self-test")
 class KitSelfTest {
@@ -119,7 +120,15 @@ class KitSelfTest {
         // Maven runs one implementation of each exercise while the engine runs them all; they must agree.
         Map<Manifest, Implementation> forMaven = new LinkedHashMap<>();
         if (MavenAgreement.ENABLED && only.isEmpty()) {
-            toRun.forEach((m, impls) -> forMaven.put(m, Implementation.first(impls, MavenAgreement.kindFor(m))));
+            boolean all = "all".equals(MavenAgreement.MODE);
+            MavenAgreement.choose(List.copyOf(toRun.keySet()), MavenAgreement.commit(ROOT), all)
+                    .forEach((m, kind) -> forMaven.put(m, Implementation.first(toRun.get(m), kind)));
+            if (!forMaven.isEmpty()) {
+                System.out.println("selftest: ./mvnw test and the engine compared on " + forMaven.entrySet().stream()
+                        .map(e -> e.getKey().id() + " (" + e.getValue().name() + ")").collect(Collectors.joining(", "))
+                        + (forMaven.size() < toRun.size() ? "; another part of the course on another commit"
+                        + " (-Dselftest.maven=all: every exercise)" : ""));
+            }
         }
         MavenAgreement maven = forMaven.isEmpty() ? null : MavenAgreement.start(ROOT, forMaven, work, r -> {
             Thread t = new Thread(r, "selftest-maven");

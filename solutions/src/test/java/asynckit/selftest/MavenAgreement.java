@@ -22,14 +22,22 @@ import org.w3c.dom.NodeList;
 
 /**
  * The self-test trusts the kit's engine to run tests as Maven does; this proves it, on the same
- * implementations the self-test runs anyway. One {@code ./mvnw test} over a copy of the kit in which every
- * exercise holds one implementation (the solution for an odd number, the stub for an even one, so that
- * both a passing and a failing run are compared in every self-test), while the self-test runs; then, per
- * exercise, the same tests (by display name) must pass and fail in Surefire's reports and in the engine.
- * {@code -Dselftest.maven=false} leaves it out.
+ * implementations the self-test runs anyway. One {@code ./mvnw test} over a copy of the kit in which each
+ * chosen exercise holds one implementation (the solution and the stub in turn, so that both a passing and a
+ * failing run are compared in every self-test), while the self-test runs; then, per exercise, the same tests
+ * (by display name) must pass and fail in Surefire's reports and in the engine.
+ *
+ * <p>It is a check of the engine, not of the exercises (the engine runs every implementation; the grader's
+ * end-to-end test builds and grades every solution with Maven's compiler settings), and Maven's run costs a
+ * build and a test JVM per exercise: by default it covers {@value #SHARE} exercises, a different part of the
+ * course for each commit ({@code -Dselftest.maven=all} covers every exercise, {@code -Dselftest.maven=false}
+ * leaves it out).
  */
 final class MavenAgreement {
-    static final boolean ENABLED = !"false".equals(System.getProperty("selftest.maven"));
+    static final String MODE = System.getProperty("selftest.maven", "");
+    static final boolean ENABLED = !"false".equals(MODE);
+    /** How many exercises Maven's run covers unless -Dselftest.maven=all. */
+    static final int SHARE = 4;
     private static final long LIMIT_MINUTES = 15;
 
     private final Path copy;
@@ -40,9 +48,36 @@ final class MavenAgreement {
         this.build = build;
     }
 
-    /** The implementation of this exercise that the Maven run holds: the solution (odd) or the stub (even). */
-    static Implementation.Kind kindFor(Manifest m) {
-        return m.number() % 2 == 1 ? Implementation.Kind.SOLUTION : Implementation.Kind.STUB;
+    /**
+     * The exercises Maven's run covers, each with the implementation it holds (solution, stub, solution, ...):
+     * all of them with {@code -Dselftest.maven=all} or when there are no more than {@link #SHARE}; otherwise every
+     * k-th exercise (k = ceil(n / SHARE)) from an offset taken from {@code seed} (the commit), so that another
+     * commit covers another part of the course and a run of the same commit is repeated exactly.
+     */
+    static Map<Manifest, Implementation.Kind> choose(List<Manifest> exercises, String seed, boolean all) {
+        int n = exercises.size();
+        int stride = all || n <= SHARE ? 1 : (n + SHARE - 1) / SHARE;
+        int offset = Math.floorMod(seed.hashCode(), stride);
+        Map<Manifest, Implementation.Kind> chosen = new LinkedHashMap<>();
+        for (int i = offset; i < n; i += stride) {
+            chosen.put(exercises.get(i), chosen.size() % 2 == 0 ? Implementation.Kind.SOLUTION : Implementation.Kind.STUB);
+        }
+        return chosen;
+    }
+
+    /** The commit the kit is at (what {@link #choose} rotates on), or "" outside git. */
+    static String commit(Path root) {
+        try {
+            Process git = new ProcessBuilder("git", "rev-parse", "HEAD").directory(root.toFile())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String out = new String(git.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+            return git.waitFor(30, TimeUnit.SECONDS) && git.exitValue() == 0 ? out : "";
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
     }
 
     /** Copies the kit with each exercise's chosen implementation and starts Maven on it, in the background. */
