@@ -551,7 +551,9 @@ class StorefrontTest implements NoBlockingCalls {
 
         Checkout checkout(String item, Duration budget) {
             String call = "checkout(\"" + item + "\", " + budget.toMillis() + " ms)";
-            return new Checkout(this, call, budget, notNull(call, returnsPromptly(call, () -> store.checkout(item, budget))));
+            long calledAt = System.nanoTime();
+            return new Checkout(this, call, budget, calledAt,
+                    notNull(call, returnsPromptly(call, () -> store.checkout(item, budget))));
         }
 
         private static CompletableFuture<String> notNull(String call, CompletableFuture<String> result) {
@@ -672,11 +674,23 @@ class StorefrontTest implements NoBlockingCalls {
         private long othersFrom = Long.MAX_VALUE;
         private final java.util.Set<String> othersCalls = new java.util.HashSet<>();
 
-        Checkout(World w, String call, Duration budget, CompletableFuture<String> result) {
+        /** Real time (System.nanoTime) just before checkout was called, and when its result completed (0: not yet). */
+        private final long calledAtNanos;
+        private volatile long doneAtNanos;
+
+        Checkout(World w, String call, Duration budget, long calledAtNanos, CompletableFuture<String> result) {
             this.w = w;
             this.call = call;
             this.budget = budget;
+            this.calledAtNanos = calledAtNanos;
             this.result = result;
+            result.whenComplete((value, failure) -> doneAtNanos = System.nanoTime());
+        }
+
+        /** Real milliseconds from the call to the result's completion; -1 while it is pending. */
+        private long realMillisToDone() {
+            long done = doneAtNanos;
+            return done == 0 ? -1 : (done - calledAtNanos) / 1_000_000;
         }
 
         /** Starts another checkout now, on the same Storefront, while this one is running. */
@@ -759,6 +773,20 @@ class StorefrontTest implements NoBlockingCalls {
         void stillRunning(String when) {
             List<String> aborted = w.calls.aborted();
             boolean timedOut = result.isCompletedExceptionally() && isTimeout(result.exceptionNow());
+            long realMillis = timedOut ? realMillisToDone() : -1;
+            if (timedOut && ownTimers().isEmpty() && realMillis >= budget.toMillis()) {
+                // The budget had passed in real time when the result failed, and no timer was on the scheduler: a
+                // timer of the JDK's own ran out on the real clock (which a busy machine lets run ahead of this one).
+                throw NOT_ON_SCHEDULER.report()
+                        .saw("At " + now() + " ms on the scheduler's clock (" + when + "), checkout's result had"
+                                + " already failed with " + result.exceptionNow() + ", after " + realMillis + " ms of"
+                                + " real time, and your code had set no timer on the scheduler it was given: a timer of"
+                                + " the JDK's own (orTimeout, completeOnTimeout, delayedExecutor) measured the budget on"
+                                + " another clock than the one the steps ran on.\nSchedule the deadline with the"
+                                + " scheduler the Storefront was given.")
+                        .detail(render())
+                        .failure();
+            }
             if (!aborted.isEmpty() || timedOut) {
                 throw TOO_EARLY.report()
                         .saw("checkout's budget is " + budget.toMillis() + " ms, but " + when + " "
