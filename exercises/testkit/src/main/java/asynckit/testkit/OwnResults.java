@@ -72,7 +72,11 @@ public final class OwnResults<E> {
      */
     public record Mix(String holder, String owner, List<Object> items) {}
 
-    /** Maps an item of a result to the key a call asked for (a page to its URL, a profile to its user's handle). */
+    /**
+     * Maps an item of a result to the key a call asked for (a page to its URL, a profile to its user's handle). The
+     * message then says what each call gave by these keys ("gave the results for ada, dee"), the whole items being
+     * in the expected and actual values.
+     */
     public OwnResults<E> belongsTo(Function<? super E, ?> owner) {
         this.belongsTo = Objects.requireNonNull(owner, "owner");
         return this;
@@ -158,7 +162,7 @@ public final class OwnResults<E> {
         Teach.Report report = mistake.report()
                 .saw(count(calls.size()) + " calls were in flight on " + object + " at the same time:");
         for (Call<E> call : calls) {
-            report.saw("- " + call.label() + " asked for " + join(call.asked()) + " and " + call.outcome());
+            report.saw("- " + call.label() + " asked for " + join(call.asked()) + " and " + gave(call));
         }
         for (Mix mix : mixes) {
             report.saw(mix.holder() + "'s result holds what " + mix.owner() + " asked for: " + join(mix.items()) + ".");
@@ -175,6 +179,20 @@ public final class OwnResults<E> {
         return report.timeline(timeline)
                 .expected(expected)
                 .actual(actual);
+    }
+
+    /**
+     * What a call gave: its items as they are, or with {@link #belongsTo} (items too long to read in a line, like
+     * whole records) whose they are; the items themselves are in the expected and actual values below.
+     */
+    private String gave(Call<E> call) {
+        if (call.gave() == null || belongsTo == null) {
+            return call.outcome();
+        }
+        List<String> owners = call.gave().stream()
+                .map(item -> item == null ? "null" : String.valueOf(belongsTo.apply(item)))
+                .toList();
+        return owners.isEmpty() ? "gave an empty list" : "gave the results for " + join(owners);
     }
 
     private static String count(int n) {

@@ -46,7 +46,8 @@ class OwnResultsTest {
                 .timeline(timeline)
                 .assertApart(MIXED, ADVICE));
 
-        assertThat(failure.getMessage()).startsWith("Mistake [mixed-calls]: two calls on one object mixed their results.\n"
+        assertThat(failure.getMessage()).startsWith("Mistake [mixed-calls]: two calls on one object mixed their"
+                        + " results.\n"
                         + "  Two calls were in flight on one Fetcher at the same time:\n"
                         + "  - fetchAll(a, b, c) asked for a, b, c and gave [<d>, <e>]\n"
                         + "  - fetchAll(d, e) asked for d, e and gave [<d>, <e>]\n"
@@ -94,7 +95,10 @@ class OwnResultsTest {
         assertThat(loads.mixes()).containsExactly(new OwnResults.Mix("loadAll(ada, bob)", "loadAll(dee)",
                 List.of("dee")));
         assertThatThrownBy(() -> loads.assertApart(MIXED, ADVICE))
-                .hasMessageContaining("loadAll(ada, bob)'s result holds what loadAll(dee) asked for: dee.");
+                .hasMessageContaining("- loadAll(ada, bob) asked for ada, bob and gave the results for ada, dee\n")
+                .hasMessageContaining("loadAll(ada, bob)'s result holds what loadAll(dee) asked for: dee.")
+                .hasMessageContaining("actual:   {loadAll(ada, bob)=[Profile[user=ada, posts=p1], Profile[user=dee,"
+                        + " posts=p2]], loadAll(dee)=[Profile[user=dee, posts=p4]]}");
     }
 
     @Test
@@ -116,7 +120,8 @@ class OwnResultsTest {
                 .assertApart(MIXED, ADVICE))
                 .hasMessageContaining("- fetchAll(a, b, c) asked for a, b, c and was still pending\n")
                 .hasMessageContaining("- fetchAll(d, e) asked for d, e and gave [<a>, <b>, <c>]\n")
-                .hasMessageContaining("actual:   {fetchAll(a, b, c)=(was still pending), fetchAll(d, e)=[<a>, <b>, <c>]}");
+                .hasMessageContaining("actual:   {fetchAll(a, b, c)=(was still pending),"
+                        + " fetchAll(d, e)=[<a>, <b>, <c>]}");
     }
 
     @Test
