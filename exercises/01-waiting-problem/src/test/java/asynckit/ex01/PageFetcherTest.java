@@ -7,6 +7,7 @@ import asynckit.testkit.ManualService;
 import asynckit.testkit.Mistake;
 import asynckit.testkit.NoBlockingCalls;
 import asynckit.testkit.Overlap;
+import asynckit.testkit.OwnResults;
 import asynckit.testkit.Patience;
 import asynckit.testkit.Points;
 import asynckit.testkit.RaceRounds;
@@ -150,32 +151,18 @@ class PageFetcherTest implements NoBlockingCalls {
             CompletableFuture<List<String>> second = start(fetcher, others);
             Settle<List<String>> result = PATIENCE.settle(first, "fetchAll(a, b, c)");
             Settle<List<String>> other = PATIENCE.settle(second, "fetchAll(d, e)");
-            requireOwnPages(result, PAGES, other, otherPages, pages.timeline());
+            OwnResults.<String>on("one PageFetcher")
+                    .call("fetchAll(a, b, c)", URLS, PAGES, result)
+                    .call("fetchAll(d, e)", others, otherPages, other)
+                    .timeline(pages.timeline())
+                    .assertApart(MIXED_CALLS, "The second call replaced state the first one still needed: what belongs"
+                            + " to one call (its futures, its pages, its count) lives in that call's local variables,"
+                            + " never in a field of the fetcher.");
             requirePages(result, PAGES, "fetchAll(a, b, c)", pages.timeline());
             requirePages(other, otherPages, "fetchAll(d, e), called while fetchAll(a, b, c) was in flight on the same"
                     + " fetcher,", pages.timeline());
             requireCalledForEach(pages.timeline(), URLS, "fetchAll(a, b, c)");
             requireCalledForEach(pages.timeline(), others, "fetchAll(d, e)");
-        }
-    }
-
-    /** Names [mixed-calls] when one call's result holds a page the other call asked for. */
-    private static void requireOwnPages(Settle<List<String>> result, List<String> expected, Settle<List<String>> other,
-                                        List<String> otherExpected, Timeline timeline) {
-        if (result.pending() || result.failed() || other.pending() || other.failed()) {
-            return;
-        }
-        boolean mixed = result.value() != null && result.value().stream().anyMatch(otherExpected::contains)
-                || other.value() != null && other.value().stream().anyMatch(expected::contains);
-        if (mixed) {
-            throw MIXED_CALLS.report()
-                    .saw("Two calls were in flight on one PageFetcher: fetchAll(a, b, c) gave " + result.value()
-                            + " and fetchAll(d, e) gave " + other.value() + "; they should give " + expected + " and "
-                            + otherExpected + ".\nThe second call replaced state the first one still needed: what"
-                            + " belongs to one call (its futures, its pages, its count) lives in that call's local"
-                            + " variables, never in a field of the fetcher.")
-                    .timeline(timeline)
-                    .failure();
         }
     }
 

@@ -4,6 +4,7 @@ import asynckit.testkit.Exercise;
 import asynckit.testkit.Lesson;
 import asynckit.testkit.Mistake;
 import asynckit.testkit.NoBlockingCalls;
+import asynckit.testkit.OwnResults;
 import asynckit.testkit.Points;
 import asynckit.testkit.Returns;
 import asynckit.testkit.Settle;
@@ -195,15 +196,11 @@ class AlarmsTest implements NoBlockingCalls {
         List<String> order = settle(list, BOUND).value(NEVER_RANG, NEVER_RANG, "inRingingOrder(a, b, c)");
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         List<String> otherOrder = settle(other, BOUND).value(NEVER_RANG, NEVER_RANG, "inRingingOrder(x: 50 ms)");
-        if (order != null && order.contains("x")
-                || otherOrder != null && otherOrder.stream().anyMatch(List.of("a", "b", "c")::contains)) {
-            throw MIXED_CALLS.report()
-                    .saw("Two calls were in flight on one Alarms: inRingingOrder(a, b, c) gave " + order + " and"
-                            + " inRingingOrder(x: 50 ms) gave " + otherOrder + "; they should give " + RINGING_ORDER
-                            + " and [x].\nWhat belongs to one call (the list of labels that rang, a count) lives in"
-                            + " that call's local variables, never in a field that every call shares.")
-                    .failure();
-        }
+        OwnResults.<String>on("one Alarms")
+                .call("inRingingOrder(a, b, c)", List.of("a", "b", "c"), RINGING_ORDER, order)
+                .call("inRingingOrder(x: 50 ms)", List.of("x"), List.of("x"), otherOrder)
+                .assertApart(MIXED_CALLS, "What belongs to one call (the list of labels that rang, a count) lives in"
+                        + " that call's local variables, never in a field that every call shares.");
         requireEveryLabel(order);
         if (order.equals(RINGING_ORDER)) {
             return;
