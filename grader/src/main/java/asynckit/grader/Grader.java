@@ -62,6 +62,8 @@ public final class Grader implements AutoCloseable {
     private final AtomicInteger learnerCount = new AtomicInteger();
     /** When every learner's grading must be over (Gradescope's limit); null: no deadline, only the fork timeout. */
     private volatile Instant deadline;
+    /** How many of one learner's exercises are graded at the same time (see {@link #exercisesAtOnce}). */
+    private volatile int exercisesAtOnce = 1;
     private final Object unguardedRuns = new Object();
 
     private Grader(KitSnapshot snapshot, Inventory inventory, TrustedBuild build, Sandbox sandbox, Settings settings,
@@ -143,9 +145,21 @@ public final class Grader implements AutoCloseable {
         this.deadline = deadline;
     }
 
-    /** Seconds the next exercise's test JVM may run, {@code left} exercises (this one included) still to go. */
-    int wallSeconds(int left) {
-        return wallSeconds(Instant.now(), deadline, settings.forkTimeoutSeconds(), left);
+    /**
+     * Grades up to {@code n} of a learner's exercises at the same time (each in its own test JVM), for one learner
+     * graded alone on a machine with cores to spare; 1 (the default) grades them one after another, as a batch
+     * that grades several learners at once should.
+     */
+    public void exercisesAtOnce(int n) {
+        this.exercisesAtOnce = Math.max(1, n);
+    }
+
+    /**
+     * Seconds the next exercise's test JVM may run, {@code left} exercises (this one included) still to go and
+     * {@code atOnce} graded side by side: the time left is shared by the rounds to go.
+     */
+    int wallSeconds(int left, int atOnce) {
+        return wallSeconds(Instant.now(), deadline, settings.forkTimeoutSeconds(), (left + atOnce - 1) / atOnce);
     }
 
     /**
@@ -198,31 +212,7 @@ public final class Grader implements AutoCloseable {
         try {
             Intake.Result intake = Intake.take(learner, build.pristine(), inventory, dir);
             IntegrityCheck edits = integrity == null ? IntegrityCheck.edits(learner, inventory) : null;
-            List<Exercise> exercises = new ArrayList<>();
-            int left = inventory.exercises().size();
-            for (Inventory.ExerciseSpec spec : inventory.exercises()) {
-                int wall = wallSeconds(left--);
-                Intake.ExerciseFiles files = intake.exercises().get(spec.id());
-                Exercise e;
-                List<String> changed = integrity == null ? List.of() : integrity.against(spec.id());
-                if (!changed.isEmpty()) {
-                    e = ReportMatcher.unscored(spec, Outcome.TESTS_CHANGED, "scores 0: files that decide how the tests"
-                            + " run differ from " + snapshot.description() + " (" + String.join(", ",
-                            changed.subList(0, Math.min(3, changed.size()))) + (changed.size() > 3 ? ", ..." : "")
-                            + "); restore them, e.g. git checkout -- " + firstPath(changed.get(0)), false, changed);
-                } else if (wall < MIN_WALL_SECONDS) {
-                    e = ReportMatcher.unscored(spec, Outcome.TIMED_OUT, "not run: the grading ran out of time (its"
-                            + " deadline leaves " + wall + " s for this exercise); code that hangs in the exercises"
-                            + " before it used the time up", true, List.of());
-                } else {
-                    progress.accept("running the tests of " + spec.title());
-                    e = gradeOne(spec, files, dir.resolve("ex").resolve(spec.id()), reportDir, wall);
-                }
-                List<String> notes = new ArrayList<>(files.notes());
-                notes.addAll(spec.problems().stream().map(p -> "the kit: " + p).toList());
-                e = e.with(files.flags(), notes);
-                exercises.add(edits == null ? e : e.withEdits(edits.exercises().get(spec.id()), snapshot.description()));
-            }
+            List<Exercise> exercises = gradeExercises(intake, integrity, edits, dir, reportDir);
             List<Report.Quiz> quizRows = quizRows(intake, integrity);
             List<String> notes = new ArrayList<>(snapshot.notes());
             notes.addAll(intake.notes());
@@ -246,6 +236,79 @@ public final class Grader implements AutoCloseable {
         } finally {
             FileTrees.deleteTree(dir);
         }
+    }
+
+    /**
+     * Every exercise of one learner, in the inventory's order: one after another, or {@link #exercisesAtOnce} side
+     * by side (each exercise has its own folder, test JVM and log, so they share nothing but the machine).
+     */
+    private List<Exercise> gradeExercises(Intake.Result intake, IntegrityCheck integrity, IntegrityCheck edits,
+                                          Path dir, Path reportDir) throws IOException {
+        List<Inventory.ExerciseSpec> specs = inventory.exercises();
+        int atOnce = Math.max(1, Math.min(exercisesAtOnce, specs.size()));
+        AtomicInteger notStarted = new AtomicInteger(specs.size());
+        List<Exercise> exercises = new ArrayList<>();
+        if (atOnce == 1) {
+            for (Inventory.ExerciseSpec spec : specs) {
+                exercises.add(gradeExercise(spec, intake, integrity, edits, dir, reportDir,
+                        wallSeconds(notStarted.getAndDecrement(), 1)));
+            }
+            return exercises;
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(atOnce, r -> {
+            Thread t = new Thread(r, "grader-exercise");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<java.util.concurrent.Future<Exercise>> running = new ArrayList<>();
+            for (Inventory.ExerciseSpec spec : specs) {
+                // The time share is taken when the exercise starts, from the time left then.
+                running.add(pool.submit(() -> gradeExercise(spec, intake, integrity, edits, dir, reportDir,
+                        wallSeconds(notStarted.getAndDecrement(), atOnce))));
+            }
+            for (java.util.concurrent.Future<Exercise> f : running) {
+                exercises.add(f.get());
+            }
+            return exercises;
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while grading the exercises");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Exercise gradeExercise(Inventory.ExerciseSpec spec, Intake.Result intake, IntegrityCheck integrity,
+                                   IntegrityCheck edits, Path dir, Path reportDir, int wall) throws IOException {
+        Intake.ExerciseFiles files = intake.exercises().get(spec.id());
+        Exercise e;
+        List<String> changed = integrity == null ? List.of() : integrity.against(spec.id());
+        if (!changed.isEmpty()) {
+            e = ReportMatcher.unscored(spec, Outcome.TESTS_CHANGED, "scores 0: files that decide how the tests"
+                    + " run differ from " + snapshot.description() + " (" + String.join(", ",
+                    changed.subList(0, Math.min(3, changed.size()))) + (changed.size() > 3 ? ", ..." : "")
+                    + "); restore them, e.g. git checkout -- " + firstPath(changed.get(0)), false, changed);
+        } else if (wall < MIN_WALL_SECONDS) {
+            e = ReportMatcher.unscored(spec, Outcome.TIMED_OUT, "not run: the grading ran out of time (its"
+                    + " deadline leaves " + wall + " s for this exercise); code that hangs in the exercises"
+                    + " before it used the time up", true, List.of());
+        } else {
+            progress.accept("running the tests of " + spec.title());
+            e = gradeOne(spec, files, dir.resolve("ex").resolve(spec.id()), reportDir, wall);
+        }
+        List<String> notes = new ArrayList<>(files.notes());
+        notes.addAll(spec.problems().stream().map(p -> "the kit: " + p).toList());
+        e = e.with(files.flags(), notes);
+        return edits == null ? e : e.withEdits(edits.exercises().get(spec.id()), snapshot.description());
     }
 
     private static String firstPath(String changed) {

@@ -178,7 +178,7 @@ final class Gradescope {
                     if (deadline > 0) {
                         grader.finishBy(Instant.ofEpochSecond(deadline));
                     }
-                    Report report = grader.grade(located.repo(), "instructor", "submission", reportDir, null);
+                    Report report = alone(grader).grade(located.repo(), "instructor", "submission", reportDir, null);
                     Main.printAndWrite(report, reportDir, kit);
                     ReportFiles.write(layout.resultsFile(), withNote(GradescopeReport.render(report), located.note()));
                     return Main.GRADED;

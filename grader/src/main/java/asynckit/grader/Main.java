@@ -76,6 +76,10 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--work", description = "where the grader's own files go (default: a new temporary folder;"
                 + " never inside the kit)")
         Path work;
+        @Option(names = "--exercises-at-once", description = "how many of one learner's exercises are graded at the"
+                + " same time, each in its own test JVM (default: one per core, as far as memory holds them; a batch"
+                + " grades several learners at once instead)")
+        Integer exercisesAtOnce;
         @Option(names = "--build-cache", description = "keep the kit's trusted test build in this folder and reuse it"
                 + " while the kit's commit (every file of it) is the same (default: build every run)")
         Path buildCache;
@@ -92,6 +96,15 @@ public final class Main implements Callable<Integer> {
             return new Grader.Settings(timeScale == null || timeScale.isBlank() ? "1" : timeScale, forkTimeout,
                     testTimeout, sandbox, Sandbox.Limits.defaults(), buildCache == null
                     || buildCache.toString().isBlank() ? null : buildCache.toAbsolutePath().normalize());
+        }
+
+        /** One learner graded alone: its exercises side by side, one per core unless --exercises-at-once says. */
+        Grader alone(Grader grader) throws IOException {
+            if (exercisesAtOnce != null && exercisesAtOnce < 1) {
+                throw new IOException("--exercises-at-once " + exercisesAtOnce + ": at least 1");
+            }
+            grader.exercisesAtOnce(exercisesAtOnce != null ? exercisesAtOnce : Batch.defaultJobs(settings().limits()));
+            return grader;
         }
 
         List<String> only() {
@@ -125,7 +138,7 @@ public final class Main implements Callable<Integer> {
             try (Grader grader = Grader.prepare(root(), true, reference, only(), settings(), Quizzes.source(),
                     progress(), work)) {
                 IntegrityCheck integrity = IntegrityCheck.of(root(), grader.inventory());
-                Report report = grader.grade(root(), "self", root().getFileName() == null ? root().toString()
+                Report report = alone(grader).grade(root(), "self", root().getFileName() == null ? root().toString()
                         : root().getFileName().toString(), out(), integrity);
                 return printAndWrite(report, out(), root());
             }
@@ -147,7 +160,7 @@ public final class Main implements Callable<Integer> {
             Path dest = out != null ? out() : root().resolve("grade-report/instructor/" + repo.getFileName());
             try (Grader grader = Grader.prepare(root(), false, null, only(), settings(), Quizzes.source(), progress(),
                     work)) {
-                Report report = grader.grade(repo, "instructor", repo.getFileName().toString(), dest, null);
+                Report report = alone(grader).grade(repo, "instructor", repo.getFileName().toString(), dest, null);
                 return printAndWrite(report, dest, root());
             }
         }
@@ -373,6 +386,7 @@ public final class Main implements Callable<Integer> {
             cmd.only = only;
             cmd.work = work;
             cmd.buildCache = buildCache;
+            cmd.exercisesAtOnce = exercisesAtOnce;
             return cmd;
         }
     }
