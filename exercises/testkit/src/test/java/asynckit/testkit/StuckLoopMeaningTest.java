@@ -52,14 +52,7 @@ class StuckLoopMeaningTest {
     void aKindLeftUndeclaredNeverStopsTheWait() {
         try (WatchedLoop loop = WatchedLoop.start("loop").whenStuck(JOINS_ONLY)) {
             CompletableFuture<String> result = new CompletableFuture<>();
-            loop.executor().execute(() -> {
-                try {
-                    Learner.sleeps(300);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                result.complete("woke");
-            });
+            loop.executor().execute(Learner.sleepsThen(300, () -> result.complete("woke")));
             assertThat(Settle.within(result, LONG, loop).value()).isEqualTo("woke");
         }
     }
@@ -69,13 +62,7 @@ class StuckLoopMeaningTest {
         StuckLoop.Meaning meaning = JOINS_ONLY.when(StuckLoop.Kind.BLOCKED, BLOCKED, "Nothing else can run.");
         try (WatchedLoop loop = WatchedLoop.start("loop").whenStuck(meaning)) {
             CompletableFuture<String> result = new CompletableFuture<>();
-            loop.executor().execute(() -> {
-                try {
-                    Learner.sleeps(60_000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
+            loop.executor().execute(Learner.sleepsThen(60_000, () -> { }));
             AssertionFailedError failure = catchFailure(() -> Settle.within(result, LONG, loop));
             assertThat(failure.getMessage()).contains("[blocked-the-loop]").doesNotContain("[join-on-the-loop]")
                     .contains("TIMED_WAITING").contains("Nothing else can run.").contains("Learner.sleeps");
@@ -110,13 +97,7 @@ class StuckLoopMeaningTest {
         try (WatchedLoop loop = WatchedLoop.start("loop").whenStuck(busy)) {
             StuckLoop stuck = StuckLoop.watch(loop, 50);
             CompletableFuture<Void> never = new CompletableFuture<>();
-            Runnable[] poll = new Runnable[1];
-            poll[0] = () -> {
-                if (!never.isDone() && !loop.executor().isShutdown()) {
-                    loop.executor().execute(poll[0]);
-                }
-            };
-            loop.executor().execute(poll[0]);
+            Learner.requeues(loop.executor(), never);
             AssertionFailedError failure = catchFailure(() -> {
                 long deadline = System.nanoTime() + LONG.toNanos();
                 while (System.nanoTime() < deadline) {
