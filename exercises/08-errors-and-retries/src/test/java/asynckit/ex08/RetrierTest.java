@@ -208,8 +208,8 @@ class RetrierTest implements NoBlockingCalls {
     /** The same retries on a real single-threaded scheduler, whose thread a watchdog samples. */
     private static void onARealLoop() {
         AtomicInteger attempts = new AtomicInteger();
-        try (WatchedLoop loop = WatchedLoop.start("loop").whenStuck(STUCK);
-             AsyncService service = AsyncService.named("attempt").latency(TimeScale.millis(5))) {
+        try (AsyncService service = AsyncService.named("attempt").latency(TimeScale.millis(5));
+             WatchedLoop loop = WatchedLoop.start("loop").whenStuck(STUCK.drawing(service.timeline()))) {
             for (String key : List.of("1", "2", "3")) {
                 service.failing(key, () -> new IOException("connection reset (attempt " + key + ")"));
             }
