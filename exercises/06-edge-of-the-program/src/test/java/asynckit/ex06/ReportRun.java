@@ -53,9 +53,17 @@ final class ReportRun implements AutoCloseable {
     /** CPU that main may use, with the work handed over and the loop idle, before it counts as polling. */
     private static final Duration MAIN_BUSY_CPU = TimeScale.millis(100);
 
-    final WatchedLoop loop = WatchedLoop.start("loop");
-    final StuckLoop stuck = StuckLoop.watch(loop);
+    /** A stuck loop fails every step at once: a join or get on the loop names its own mistake, anything else blocked-the-loop. */
+    static final StuckLoop.Meaning STUCK = StuckLoop.meaning()
+            .whenInOneTask(BLOCKED_THE_LOOP)
+            .when(StuckLoop.Kind.BUSY, BLOCKED_THE_LOOP)
+            .when(StuckLoop.Kind.WAITS_FOR_A_FUTURE, JOIN_ON_THE_LOOP, "asyncio refuses this outright (asyncio.run()"
+                    + " inside a running loop raises an error); Java just waits forever. Code on the loop composes"
+                    + " (thenApply, thenCompose, allOf); only the edge joins.");
+
     final Timeline timeline = new Timeline();
+    final WatchedLoop loop = WatchedLoop.start("loop").whenStuck(STUCK.drawing(timeline));
+    final StuckLoop stuck = StuckLoop.watch(loop);
     final DroppedFutures ledger = DroppedFutures.in(LESSON.learnerClasses());
     final LoopBoundService<Long> sales = new LoopBoundService<>("sales", loop, timeline, ledger);
     final LoopBoundService<Void> archive = new LoopBoundService<>("save", loop, timeline, ledger);
@@ -127,9 +135,7 @@ final class ReportRun implements AutoCloseable {
         long cpuAtBusyStart = 0;
         long waitsAtBusyStart = 0;
         while (true) {
-            stuck.check().ifPresent(v -> {
-                throw stuckLoop(v);
-            });
+            stuck.failIfStuck();
             long now = System.nanoTime();
             boolean loopIdle = stuck.idle();
             boolean mainQuiet = main.finished() || main.parked();
@@ -257,18 +263,6 @@ final class ReportRun implements AutoCloseable {
                     .timeline(timeline)
                     .failure();
         }
-    }
-
-    /** The failure for a stuck loop: a join or get on the loop names its own mistake, anything else blocked-the-loop. */
-    AssertionFailedError stuckLoop(StuckLoop.Verdict v) {
-        Mistake mistake = v.kind() == StuckLoop.Kind.WAITS_FOR_A_FUTURE ? JOIN_ON_THE_LOOP : BLOCKED_THE_LOOP;
-        Teach.Report report = v.report(mistake);
-        if (v.kind() == StuckLoop.Kind.WAITS_FOR_A_FUTURE) {
-            report.saw("asyncio refuses this outright (asyncio.run() inside a running loop raises an error);"
-                    + " Java just waits forever. Code on the loop composes (thenApply, thenCompose, allOf); only the"
-                    + " edge joins.");
-        }
-        return report.timeline(timeline).failure();
     }
 
     private AssertionFailedError mainPolls(long nanos, long cpuNanos, long parks) {

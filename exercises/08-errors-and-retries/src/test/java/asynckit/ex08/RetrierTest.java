@@ -8,6 +8,7 @@ import asynckit.testkit.Mistake;
 import asynckit.testkit.NoBlockingCalls;
 import asynckit.testkit.Points;
 import asynckit.testkit.Settle;
+import asynckit.testkit.StuckLoop;
 import asynckit.testkit.Teach;
 import asynckit.testkit.ThreadWatch;
 import asynckit.testkit.TimeScale;
@@ -54,6 +55,12 @@ class RetrierTest implements NoBlockingCalls {
     static final Mistake CALLS_SHARE_STATE = LESSON.mistake("calls-share-state");
 
     private static final Duration BOUND = TimeScale.millis(5_000);
+
+    /** On the real loop, a task that waits there (a join, a get, a sleep, a spin) fails the wait at once. */
+    static final StuckLoop.Meaning STUCK = StuckLoop.meaning().whenInOneTask(SLEPT, "The loop is the scheduler your"
+            + " Retrier was given: while one task holds its thread, no timer fires and no other callback runs, so the"
+            + " retries wait for that task, and a join or get there waits for work queued behind itself. Hand each wait"
+            + " to the scheduler as one task for the whole delay, and compose the next attempt (thenCompose).");
 
     private static Duration ms(long millis) {
         return Duration.ofMillis(millis);
@@ -201,8 +208,8 @@ class RetrierTest implements NoBlockingCalls {
     /** The same retries on a real single-threaded scheduler, whose thread a watchdog samples. */
     private static void onARealLoop() {
         AtomicInteger attempts = new AtomicInteger();
-        try (WatchedLoop loop = WatchedLoop.start("loop");
-             AsyncService service = AsyncService.named("attempt").latency(TimeScale.millis(5))) {
+        try (AsyncService service = AsyncService.named("attempt").latency(TimeScale.millis(5));
+             WatchedLoop loop = WatchedLoop.start("loop").whenStuck(STUCK.drawing(service.timeline()))) {
             for (String key : List.of("1", "2", "3")) {
                 service.failing(key, () -> new IOException("connection reset (attempt " + key + ")"));
             }
@@ -211,7 +218,7 @@ class RetrierTest implements NoBlockingCalls {
             ThreadWatch.Outcome<CompletableFuture<String>> called = ThreadWatch.of(LESSON).run("caller", BOUND,
                     () -> retrier.call(() -> service.call(String.valueOf(attempts.incrementAndGet()), () -> "finally")));
             Settle<String> result = called.finished() && called.value() != null
-                    ? Settle.within(called.value(), BOUND) : null;
+                    ? Settle.within(called.value(), BOUND, loop) : null;
             loop.assertNeverBlocked(SLEPT, service.timeline());
             if (result == null || result.pending() || result.failed() || !"finally".equals(result.value())) {
                 Teach.Report report = LOST_OUTCOME.report()

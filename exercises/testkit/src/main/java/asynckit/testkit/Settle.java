@@ -45,22 +45,56 @@ public final class Settle<T> {
      * failure message; a stage that completes meanwhile is taken as it is.
      */
     public static <T> Settle<T> within(CompletionStage<T> stage, Duration bound, Supplier<String> hopeless) {
+        return watching(stage, bound, null, hopeless);
+    }
+
+    /**
+     * Waits up to {@code bound} for {@code stage}, which the code under test completes by way of {@code loop},
+     * and fails at once, with the loop's declared meaning ({@link WatchedLoop#whenStuck}), when the loop is
+     * stuck in a way it names: a join or get on the loop waits for work queued behind itself and would only
+     * run the bound out. The failure says what the loop thread is doing, the lesson's sentences, and where.
+     *
+     * @throws IllegalStateException when the loop has declared no meaning
+     */
+    public static <T> Settle<T> within(CompletionStage<T> stage, Duration bound, WatchedLoop loop) {
+        return within(stage, bound, loop, () -> null);
+    }
+
+    /** Both at once: fails when {@code loop} is stuck, stops early when {@code hopeless} gives a reason. */
+    public static <T> Settle<T> within(CompletionStage<T> stage, Duration bound, WatchedLoop loop,
+                                       Supplier<String> hopeless) {
+        if (loop.stuckMeaning() == null) {
+            throw new IllegalStateException("a wait on the loop '" + loop.thread().getName() + "' needs to know what a"
+                    + " stuck loop means: declare it with WatchedLoop.whenStuck(StuckLoop.meaning().when(...))");
+        }
+        return watching(stage, bound, StuckLoop.watch(loop), hopeless);
+    }
+
+    /** The wait: a millisecond at a time (woken at once when the stage completes), looking at the loop and the evidence between. */
+    private static <T> Settle<T> watching(CompletionStage<T> stage, Duration bound, StuckLoop stuck,
+                                          Supplier<String> hopeless) {
         if (stage == null) {
             return within(null, bound);
         }
         CompletableFuture<T> future = stage.toCompletableFuture();
         long start = System.nanoTime();
         long deadline = start + bound.toNanos();
-        while (!future.isDone() && System.nanoTime() < deadline) {
+        while (!future.isDone()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                // Still pending: it was waited for the whole bound.
+                return new Settle<>(null, null, true, bound);
+            }
+            if (stuck != null) {
+                stuck.failIfStuck();
+            }
             String reason = hopeless.get();
             if (reason != null && !future.isDone()) {
                 return new Settle<>(null, null, true, Duration.ofNanos(System.nanoTime() - start), reason);
             }
-            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+            within(future, Duration.ofNanos(Math.min(left, 1_000_000)));
         }
-        Settle<T> last = within(future, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-        // Still pending: it was waited for the whole bound, not just for what was left of it after the loop.
-        return last.pending ? new Settle<>(null, null, true, bound) : last;
+        return within(future, bound);
     }
 
     /** How long the test waited (the bound, or less when the wait could stop early). */

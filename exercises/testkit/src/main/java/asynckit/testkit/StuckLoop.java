@@ -2,21 +2,29 @@ package asynckit.testkit;
 
 import asynckit.testkit.internal.Stacks;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadPoolExecutor;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * Tells, within tens of milliseconds, that a {@link WatchedLoop} is stuck in one task: waiting for a
  * future (a {@code join} or {@code get} on the loop, which deadlocks when the completion it waits for
  * is queued behind it on the same thread), blocked some other way (sleeping, a lock), spinning, or kept
- * busy by a stream of tiny tasks. A test that waits for the code under test calls {@link #check()} in
- * its wait loop, so a deadlock fails the test at once, with the loop thread's stack, instead of hanging
- * until a timeout.
+ * busy by a stream of tiny tasks. An exercise declares once what a stuck loop means ({@link Meaning},
+ * {@link WatchedLoop#whenStuck}); then its waits on the loop ({@link Settle#within(java.util.concurrent.CompletionStage,
+ * Duration, WatchedLoop)}) fail the test at once, with the loop thread's stack, instead of hanging until a
+ * timeout. A test with a wait loop of its own calls {@link #failIfStuck()} in it:
  *
  * <pre>{@code
+ * WatchedLoop loop = WatchedLoop.start("loop").whenStuck(StuckLoop.meaning()
+ *         .when(StuckLoop.Kind.WAITS_FOR_A_FUTURE, JOIN_ON_THE_LOOP, "Code on the loop composes; only the edge joins."));
+ * String value = Settle.within(result, BOUND, loop).value();          // or, in a wait loop of the test's own:
  * StuckLoop stuck = StuckLoop.watch(loop);
  * while (!done()) {
- *     stuck.check().ifPresent(v -> { throw JOIN_ON_THE_LOOP.report().saw(v.describe()).failure(); });
+ *     stuck.failIfStuck();
  *     LockSupport.parkNanos(1_000_000);
  * }
  * }</pre>
@@ -105,6 +113,72 @@ public final class StuckLoop {
         }
     }
 
+    /**
+     * What a stuck loop means in one exercise: the mistake each kind of {@link Verdict} names, with the lesson's
+     * sentences for it. A loop declares it once ({@link WatchedLoop#whenStuck}); then every wait on that loop
+     * ({@link Settle#within(java.util.concurrent.CompletionStage, Duration, WatchedLoop)}, {@link #failIfStuck()},
+     * the watchdog's own waits) fails as soon as the loop is stuck in a declared way, with the verdict's report.
+     * A kind left undeclared never stops a wait: the exercise judges it later, with its own checks (02 names a
+     * sleep on the loop from what it delayed, not from the first 100 ms of it).
+     *
+     * <pre>{@code
+     * static final StuckLoop.Meaning STUCK = StuckLoop.meaning()
+     *         .when(StuckLoop.Kind.WAITS_FOR_A_FUTURE, JOIN_ON_THE_LOOP, "Code on the loop composes; only the edge joins.")
+     *         .when(StuckLoop.Kind.BLOCKED, BLOCKED_THE_LOOP);
+     * }</pre>
+     */
+    public static final class Meaning {
+        private record Blame(Mistake mistake, List<String> why) {
+        }
+
+        private final Map<Kind, Blame> blames;
+        private final Timeline timeline;
+
+        private Meaning(Map<Kind, Blame> blames, Timeline timeline) {
+            this.blames = blames;
+            this.timeline = timeline;
+        }
+
+        /** The same meaning, with a stuck loop of {@code kind} named {@code mistake}, {@code why} after what was seen. */
+        public Meaning when(Kind kind, Mistake mistake, String... why) {
+            Map<Kind, Blame> more = new EnumMap<>(Kind.class);
+            more.putAll(blames);
+            more.put(kind, new Blame(mistake, List.of(why)));
+            return new Meaning(more, timeline);
+        }
+
+        /** As {@link #when}, for every way of being stuck inside one task (waiting for a future, blocked, spinning). */
+        public Meaning whenInOneTask(Mistake mistake, String... why) {
+            return when(Kind.WAITS_FOR_A_FUTURE, mistake, why).when(Kind.BLOCKED, mistake, why)
+                    .when(Kind.SPINNING, mistake, why);
+        }
+
+        /** The same meaning, its failures drawing {@code timeline} (what the test's services saw meanwhile). */
+        public Meaning drawing(Timeline timeline) {
+            return new Meaning(blames, timeline);
+        }
+
+        /** Whether a verdict of {@code kind} names a mistake here (and so stops a wait). */
+        public boolean judges(Kind kind) {
+            return blames.containsKey(kind);
+        }
+
+        /** The failure for {@code verdict}, whose kind this meaning {@link #judges}. */
+        public AssertionFailedError failure(Verdict verdict) {
+            Blame blame = blames.get(verdict.kind());
+            if (blame == null) {
+                throw new IllegalArgumentException("no mistake is declared for a loop that is " + verdict.kind());
+            }
+            Teach.Report report = verdict.report(blame.mistake(), blame.why().toArray(String[]::new));
+            return (timeline == null ? report : report.timeline(timeline)).failure();
+        }
+    }
+
+    /** A meaning that judges nothing yet: add each kind with {@link Meaning#when}. */
+    public static Meaning meaning() {
+        return new Meaning(new EnumMap<>(Kind.class), null);
+    }
+
     private static final Duration WAIT_LIMIT = TimeScale.millis(20);
     private static final Duration BLOCK_LIMIT = TimeScale.millis(100);
     private static final Duration JDK_BLOCK_LIMIT = TimeScale.millis(2_000);
@@ -136,6 +210,24 @@ public final class StuckLoop {
     /** Starts watching {@code loop}, allowing it {@code taskBudget} tasks in all from now on. */
     public static StuckLoop watch(WatchedLoop loop, long taskBudget) {
         return new StuckLoop(loop, taskBudget);
+    }
+
+    /**
+     * One look at the loop, as {@link #check()}; fails with the loop's declared {@link Meaning} when it is stuck
+     * in a way that meaning names. Call it every millisecond or so while waiting.
+     *
+     * @throws IllegalStateException when the loop has declared no meaning ({@link WatchedLoop#whenStuck})
+     */
+    public void failIfStuck() {
+        Meaning meaning = loop.stuckMeaning();
+        if (meaning == null) {
+            throw new IllegalStateException("the loop '" + name(loop.thread()) + "' has not declared what a stuck"
+                    + " loop means (WatchedLoop.whenStuck)");
+        }
+        Optional<Verdict> verdict = check();
+        if (verdict.isPresent() && meaning.judges(verdict.get().kind())) {
+            throw meaning.failure(verdict.get());
+        }
     }
 
     /** How many tasks the loop has finished since {@link #watch}. */

@@ -55,6 +55,8 @@ public final class WatchedLoop implements AutoCloseable {
     private final Timeline busy = Timeline.ofTasks();
     private volatile Thread loopThread;
     private volatile boolean running = true;
+    /** What a stuck loop means in the exercise, once declared ({@link #whenStuck}); null before. */
+    private volatile StuckLoop.Meaning stuckMeaning;
 
     // Written by the loop thread, read by the sampler and the test.
     private volatile long taskSeq;
@@ -88,6 +90,22 @@ public final class WatchedLoop implements AutoCloseable {
     /** Starts a loop whose thread is named {@code name}. Close it when the test ends. */
     public static WatchedLoop start(String name) {
         return new WatchedLoop(name);
+    }
+
+    /**
+     * Declares what a stuck loop means here: from now on every wait on this loop ({@link Settle#within(
+     * java.util.concurrent.CompletionStage, Duration, WatchedLoop)}, {@link StuckLoop#failIfStuck()}, and this
+     * watchdog's own wait for a running task to end) fails as soon as the loop is stuck in a way {@code meaning}
+     * names, with the loop thread's stack, instead of waiting out its bound.
+     */
+    public WatchedLoop whenStuck(StuckLoop.Meaning meaning) {
+        this.stuckMeaning = java.util.Objects.requireNonNull(meaning, "meaning");
+        return this;
+    }
+
+    /** What a stuck loop means here, or null when nothing was declared. */
+    StuckLoop.Meaning stuckMeaning() {
+        return stuckMeaning;
     }
 
     /** The loop, to hand to the code under test. */
@@ -272,11 +290,17 @@ public final class WatchedLoop implements AutoCloseable {
     /**
      * Lets the task that is running finish (up to a bound), then lets the watchdog take a few more
      * samples, so that a stretch that has just ended is counted. A future completed inside a task can
-     * wake the test before the task has returned.
+     * wake the test before the task has returned. A task stuck in a way the loop's {@link #whenStuck meaning}
+     * names will not end: that fails at once.
      */
     private void settle() {
         long deadline = System.nanoTime() + TimeScale.millis(2_000).toNanos();
+        // Only the running task is judged here: a budget of tasks belongs to a whole wait, not to this one.
+        StuckLoop stuck = stuckMeaning == null ? null : StuckLoop.watch(this, Long.MAX_VALUE);
         while (finishedSeq != taskSeq && System.nanoTime() < deadline) {
+            if (stuck != null) {
+                stuck.failIfStuck();
+            }
             LockSupport.parkNanos(SAMPLE_NANOS);
         }
         LockSupport.parkNanos(5 * SAMPLE_NANOS);
@@ -403,12 +427,23 @@ public final class WatchedLoop implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the loop: interrupts the running task and waits up to a second for it to end, but no longer than it
+     * takes to see the loop thread waiting for a future: a {@code join()} ignores the interrupt and would never end
+     * (its daemon thread is left parked).
+     */
     @Override
     public void close() {
         running = false;
         executor.shutdownNow();
+        StuckLoop stuck = StuckLoop.watch(this, Long.MAX_VALUE);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
         try {
-            executor.awaitTermination(1, TimeUnit.SECONDS);
+            while (!executor.awaitTermination(1, TimeUnit.MILLISECONDS) && System.nanoTime() < deadline) {
+                if (stuck.check().filter(v -> v.kind() == StuckLoop.Kind.WAITS_FOR_A_FUTURE).isPresent()) {
+                    return;
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -68,13 +68,7 @@ class StuckLoopTest {
         try (WatchedLoop loop = WatchedLoop.start("loop")) {
             StuckLoop stuck = StuckLoop.watch(loop, 50);
             CompletableFuture<Void> never = new CompletableFuture<>();
-            Runnable[] poll = new Runnable[1];
-            poll[0] = () -> {
-                if (!never.isDone() && !loop.executor().isShutdown()) {
-                    loop.executor().execute(poll[0]);
-                }
-            };
-            loop.executor().execute(poll[0]);
+            Learner.requeues(loop.executor(), never);
 
             StuckLoop.Verdict v = checkUntilStuck(stuck).orElseThrow();
             assertThat(v.kind()).isEqualTo(StuckLoop.Kind.BUSY);
