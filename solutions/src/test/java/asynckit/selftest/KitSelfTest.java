@@ -70,11 +70,14 @@ class KitSelfTest {
 
     static {
         // Runs that overlap share this JVM's common pool, which a learner's run has to itself: a variant that
-        // sleeps or joins on a pool thread (02's sleep-in-the-common-pool, for one) would starve the runs
-        // beside it. One common-pool thread per runner gives each run what it would have alone on two cores.
+        // sleeps or joins on pool threads (02's sleep-in-the-common-pool, 08's sleeps-on-a-pool-thread) would
+        // starve the runs beside it. One thread per runner was not enough: with 02 and 08 side by side, 02's
+        // joins-in-set-order waited over 1.5 s for a pool thread to build its list and was named [never-rang].
+        // Four per runner: a pool thread is only started when a task finds none free, so this costs nothing
+        // until runs block them.
         String key = "java.util.concurrent.ForkJoinPool.common.parallelism";
         if (System.getProperty(key) == null) {
-            System.setProperty(key, String.valueOf(Math.max(JOBS, Runtime.getRuntime().availableProcessors() - 1)));
+            System.setProperty(key, String.valueOf(Math.max(4 * JOBS, Runtime.getRuntime().availableProcessors() - 1)));
         }
     }
 
@@ -86,9 +89,9 @@ class KitSelfTest {
 
     @AfterAll
     static void stopRunners() {
-        if (java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() < JOBS) {
+        if (java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() < 4 * JOBS) {
             System.out.println("selftest: note: the common pool was started before the self-test could widen it (parallelism "
-                    + java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + " for " + JOBS + " runners); runs"
+                    + java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + " for " + JOBS + " runners, four each); runs"
                     + " that block its threads may slow the runs beside them");
         }
         RUNNERS.shutdownNow();
