@@ -14,6 +14,11 @@ import asynckit.testkit.Teach;
 import asynckit.testkit.ThreadWatch;
 import asynckit.testkit.TimeScale;
 import asynckit.testkit.Timeline;
+import asynckit.testkit.internal.ClassImports;
+import com.tngtech.archunit.core.domain.AccessTarget;
+import com.tngtech.archunit.core.domain.JavaAccess;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,6 +65,7 @@ class ProfileLoaderTest implements NoBlockingCalls {
     static final Mistake JOIN_INSIDE_A_STEP = LESSON.mistake("join-inside-a-step");
     static final Mistake BLOCKED_CALLER = LESSON.mistake("blocked-the-caller");
     static final Mistake EAGER_FALLBACK = LESSON.mistake("eager-fallback");
+    static final Mistake FALLBACK_ON_A_TIMER = LESSON.mistake("fallback-on-a-timer");
     static final Mistake FALLBACK_IGNORED = LESSON.mistake("fallback-ignored");
     static final Mistake LOST_FAILURE = LESSON.mistake("lost-failure");
 
@@ -331,6 +337,55 @@ class ProfileLoaderTest implements NoBlockingCalls {
             }
             s.expectProfile(result, "ada", "loadOr(\"ada\", fallback)");
         }
+        requireNoTimerOnTheLoad();
+    }
+
+    /**
+     * A timer on the primary load (orTimeout, completeOnTimeout, a scheduled task) has the fallback called when it
+     * fires, although nothing failed. The test's answers come within milliseconds, long before any timeout one
+     * might choose, and no run can wait out every such timeout: so the class is read (ArchUnit), and every timer
+     * it sets is named by file and line. The task asks for no timer anywhere in the class.
+     */
+    private static void requireNoTimerOnTheLoad() {
+        List<String> timers = new ArrayList<>();
+        for (JavaClass c : ClassImports.of(ProfileLoader.class)) {
+            if (!c.getSourceCodeLocation().getSourceFileName().equals("ProfileLoader.java")) {
+                continue;
+            }
+            for (JavaCodeUnit unit : c.getCodeUnits()) {
+                for (JavaAccess<?> access : unit.getAccessesFromSelf()) {
+                    AccessTarget target = access.getTarget();
+                    if (setsATimer(target)) {
+                        timers.add("ProfileLoader.java:" + access.getLineNumber() + "  in " + unit.getName() + ": "
+                                + target.getOwner().getSimpleName() + "." + target.getName() + "()");
+                    }
+                }
+            }
+        }
+        if (!timers.isEmpty()) {
+            Teach.Report report = FALLBACK_ON_A_TIMER.report().saw("Your class sets a timer:");
+            timers.stream().distinct().forEach(t -> report.saw("- " + t));
+            throw report.saw("Once it fires, a failed future reaches the step that calls the fallback, although the"
+                            + " primary load has not failed: it has only taken longer than a time you chose, and may"
+                            + " still answer. The fallback is for a load that failed; a slow one is still pending."
+                            + "\nThe test's answers come within milliseconds, so no run shows the timer firing; it is"
+                            + " found by reading the class instead.")
+                    .failure();
+        }
+    }
+
+    /** A call that starts a timer: the JDK's own (orTimeout, completeOnTimeout, delayedExecutor) or a scheduler's. */
+    private static boolean setsATimer(AccessTarget target) {
+        String name = target.getName();
+        return switch (target.getOwner().getName()) {
+            case "java.util.concurrent.CompletableFuture" ->
+                    name.equals("orTimeout") || name.equals("completeOnTimeout") || name.equals("delayedExecutor");
+            case "java.util.concurrent.Executors" ->
+                    name.equals("newScheduledThreadPool") || name.equals("newSingleThreadScheduledExecutor");
+            case "java.util.Timer", "java.util.concurrent.ScheduledExecutorService",
+                 "java.util.concurrent.ScheduledThreadPoolExecutor" -> name.startsWith("schedule");
+            default -> false;
+        };
     }
 
     @Test

@@ -72,6 +72,9 @@ final class ReportRun implements AutoCloseable {
     private volatile String printedWhenRunReturned;
     private volatile List<String> pendingWhenRunReturned = List.of();
     EdgeThread<Integer> main;
+    /** main's thread, known from its first instruction on (before {@link #main} is assigned). */
+    private volatile Thread edge;
+    private volatile boolean handOversAtOnce;
 
     /** The report the sources' answers make, as ReportText lays it out. */
     static String expectedText() {
@@ -85,10 +88,22 @@ final class ReportRun implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Whatever main hands to the loop has run there before the hand-over returns: the fastest loop there can be.
+     * Code that is right only when the loop is slower than main (a plain thenCompose after runAsync(..., loop),
+     * which then runs on main) is caught every time, not when the scheduler happens to favour the loop.
+     */
+    ReportRun loopRunsHandOversAtOnce() {
+        handOversAtOnce = true;
+        loop.runHandOversAtOnce(t -> t == edge);
+        return this;
+    }
+
     /** Starts main: {@code ReportCommand.run(STORES, report, loop, out)}. */
     ReportRun start() {
         DailyReport report = new DailyReport(store -> sales.call(store, store), text -> archive.call("report", text));
         main = EdgeThread.start("main", () -> {
+            edge = Thread.currentThread();
             int code = ReportCommand.run(STORES, report, loop.executor(), out);
             printedWhenRunReturned = printed();
             pendingWhenRunReturned = pendingLabels();
@@ -253,15 +268,22 @@ final class ReportRun implements AutoCloseable {
         if (!off.isEmpty()) {
             LoopBoundService.Call<?> first = off.get(0);
             String service = sales.offLoop().contains(first) ? "sales" : "save";
-            throw OFF_THE_LOOP.report()
+            Teach.Report report = OFF_THE_LOOP.report()
                     .saw(first.label(service) + " was called on thread '" + first.thread() + "', at "
                             + DroppedFutures.where(first.site()) + ", not on the loop thread '" + loop.thread().getName()
                             + "'" + (off.size() > 1 ? " (and " + (off.size() - 1) + " more call" + (off.size() == 2 ? "" : "s")
                             + " like it)" : "") + ".\nThe sources belong to the loop, as asyncio clients belong to"
                             + " theirs. The edge hands the whole report to the loop (thenComposeAsync(report::build,"
-                            + " loop)); build and every step after it then run there.")
-                    .timeline(timeline)
-                    .failure();
+                            + " loop)); build and every step after it then run there.");
+            if (handOversAtOnce && first.thread().equals(main.name())) {
+                report.saw("In this test the loop runs whatever main hands it before main goes on (a quick loop may"
+                        + " always do so). A step main chains without Async (thenCompose, thenApply) onto a future the"
+                        + " loop has already completed runs on main itself, at once: a hop to the loop (runAsync(...,"
+                        + " loop)) followed by a plain thenCompose(... build ...) calls the sources on main whenever the"
+                        + " loop is quicker than main. Hand build itself to the loop with thenComposeAsync(report::build,"
+                        + " loop).");
+            }
+            throw report.timeline(timeline).failure();
         }
     }
 

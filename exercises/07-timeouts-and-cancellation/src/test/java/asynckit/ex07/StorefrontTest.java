@@ -9,6 +9,7 @@ import asynckit.testkit.ManualFutures;
 import asynckit.testkit.Mistake;
 import asynckit.testkit.NoBlockingCalls;
 import asynckit.testkit.Points;
+import asynckit.testkit.Reachability;
 import asynckit.testkit.Returns;
 import asynckit.testkit.Settle;
 import asynckit.testkit.TimeScale;
@@ -153,6 +154,7 @@ class StorefrontTest implements NoBlockingCalls {
             w.requireNoWaits("price(\"apple\", 10 s)");
             w.requireNoTimerLeft("price(\"apple\", 10 s) had its answer");
             requireTheWholeTimeout(w);
+            w.requireNoHiddenTimer("Every price call had its answer");
         }
     }
 
@@ -488,6 +490,11 @@ class StorefrontTest implements NoBlockingCalls {
         final AbortableCalls<String> calls;
         final Map<String, String> cache = new ConcurrentHashMap<>();
         final Storefront store;
+        /**
+         * The price calls handed to the code since the last timer check, each a Call only the code holds: a timer
+         * it left pending (the JDK's, or an executor's of its own, which the virtual clock cannot see) keeps it.
+         */
+        private volatile Reachability priceCalls = new Reachability();
 
         private World(boolean virtualClock) {
             this.calls = virtualClock ? AbortableCalls.onClock(time) : AbortableCalls.realTime();
@@ -495,7 +502,7 @@ class StorefrontTest implements NoBlockingCalls {
             Shop shop = new Shop() {
                 @Override
                 public Call<String> price(String item) {
-                    return adapt(calls.start("price(" + item + ")"));
+                    return priceCalls.track(adapt(calls.start("price(" + item + ")")), "price(" + item + ")");
                 }
 
                 @Override
@@ -656,6 +663,65 @@ class StorefrontTest implements NoBlockingCalls {
                                 + " everything they refer to) alive for the whole timeout.")
                         .failure();
             }
+        }
+
+        /**
+         * Timers the virtual clock cannot see (the JDK's own behind orTimeout, completeOnTimeout and
+         * delayedExecutor, or an executor the code made) show by what they hold: once a price call has finished,
+         * right code keeps nothing that refers to its Call (the test never keeps it either), so the collector
+         * reclaims it. A pending timer whose task refers to the call keeps it until the timer fires. A full
+         * collection stops every thread in the JVM, other tests' timing included: it is forced only when the
+         * JVM's own collections have not reclaimed the calls within a moment and some timer thread is waiting
+         * for a task that is due later.
+         */
+        void requireNoHiddenTimer(String situation) {
+            Reachability handedOut = priceCalls;
+            priceCalls = new Reachability();
+            if (handedOut.tracked() == 0 || handedOut.reclaimedWithin(TimeScale.millis(300)) || !aTimerIsPending()) {
+                return;
+            }
+            List<String> held = handedOut.stillReachable(TimeScale.millis(2_000));
+            if (!held.isEmpty()) {
+                throw TIMER_LEFT.report()
+                        .saw(situation + ", yet the shop's Call for " + String.join(" and ", held) + (held.size() == 1
+                                ? " was" : " were") + " still held after the garbage collector had run: something the"
+                                + " code left behind still refers to " + (held.size() == 1 ? "it" : "them") + " (the"
+                                + " test keeps none). Nothing is scheduled on the scheduler, and a timer is waiting"
+                                + " elsewhere: most likely one the virtual clock cannot see, orTimeout or"
+                                + " completeOnTimeout on a future that never completes (or is never cancelled), a task"
+                                + " on CompletableFuture.delayedExecutor"
+                                + " (which nothing can cancel), or a ScheduledExecutorService of your own.\nSuch a"
+                                + " timer stays pending for the whole timeout and holds the call, the result and the"
+                                + " fallback until it fires to find nothing left to do: a server pricing thousands of"
+                                + " items a second would keep thousands of them alive.")
+                        .failure();
+            }
+        }
+
+        /**
+         * Whether a timer thread (the JDK's, or any ScheduledThreadPoolExecutor's) waits for a task that is due
+         * later. Looked at a few times: a timer thread that is running a task at one moment is waiting the next.
+         */
+        private static boolean aTimerIsPending() {
+            for (int look = 0; look < 20; look++) {
+                for (Map.Entry<Thread, StackTraceElement[]> t : Thread.getAllStackTraces().entrySet()) {
+                    if (t.getKey().getState() == Thread.State.TIMED_WAITING && waitsForADueTask(t.getValue())) {
+                        return true;
+                    }
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
+            }
+            return false;
+        }
+
+        private static boolean waitsForADueTask(StackTraceElement[] stack) {
+            for (StackTraceElement frame : stack) {
+                if (frame.getClassName().endsWith("ScheduledThreadPoolExecutor$DelayedWorkQueue")
+                        && frame.getMethodName().equals("take")) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         @Override

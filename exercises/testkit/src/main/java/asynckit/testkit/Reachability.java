@@ -16,9 +16,17 @@ import java.util.concurrent.locks.LockSupport;
 public final class Reachability {
     private final List<WeakReference<Object>> refs = new ArrayList<>();
     private final List<String> labels = new ArrayList<>();
+    /**
+     * Held strongly from the first {@link #track} until collecting starts, then let go: an object as old as the
+     * tracked ones (promoted with them), which only a collection that could free them frees.
+     */
+    private Object control;
 
     /** Tracks {@code object} under {@code label}; returns it. */
     public synchronized <T> T track(T object, String label) {
+        if (control == null) {
+            control = new Object();
+        }
         refs.add(new WeakReference<>(object));
         labels.add(label);
         return object;
@@ -29,19 +37,45 @@ public final class Reachability {
     }
 
     /**
+     * Whether every tracked object has been reclaimed already, by the collections the JVM ran on its own,
+     * waiting up to {@code patience} for one: no collection is forced, so nothing else in the JVM is stopped.
+     */
+    public boolean reclaimedWithin(Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (!reachable().isEmpty()) {
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
+            LockSupport.parkNanos(10_000_000);
+        }
+        return true;
+    }
+
+    /**
      * Labels of the tracked objects still reachable after up to {@code bound} of collecting (usually a
-     * single collection suffices; the loop is for collectors that clear references lazily).
+     * single collection suffices; the loop is for collectors that clear references lazily: it stops as soon as
+     * the control, an object as old as the tracked ones that nothing refers to, has been reclaimed). Empty also when
+     * the collector proved nothing: an object nothing refers to was not reclaimed either (explicit collections
+     * disabled, a collector that never frees), so a tracked object still there says nothing about the code.
+     * Call it once: the control it collects is set up by the first {@link #track}.
      */
     public List<String> stillReachable(Duration bound) {
         long deadline = System.nanoTime() + bound.toNanos();
+        WeakReference<Object> control;
+        synchronized (this) {
+            control = new WeakReference<>(this.control);
+            this.control = null;
+        }
         List<String> left;
         // Few collections, spaced out: a full collection stops every thread of the JVM, other tests' included.
+        // Once the control is gone, a collection that could free the tracked objects has run: no more are needed.
         do {
             System.gc();
             LockSupport.parkNanos(50_000_000);
             left = reachable();
-        } while (!left.isEmpty() && System.nanoTime() + 250_000_000L < deadline && sleepBetween());
-        return left;
+        } while (!left.isEmpty() && control.get() != null && System.nanoTime() + 250_000_000L < deadline
+                && sleepBetween());
+        return control.get() == null ? left : List.of();
     }
 
     private static boolean sleepBetween() {

@@ -57,6 +57,8 @@ public final class WatchedLoop implements AutoCloseable {
     private volatile boolean running = true;
     /** What a stuck loop means in the exercise, once declared ({@link #whenStuck}); null before. */
     private volatile StuckLoop.Meaning stuckMeaning;
+    /** Threads whose hand-overs the loop runs before the hand-over returns (null: none). */
+    private volatile java.util.function.Predicate<Thread> eagerFrom;
 
     // Written by the loop thread, read by the sampler and the test.
     private volatile long taskSeq;
@@ -119,6 +121,20 @@ public final class WatchedLoop implements AutoCloseable {
 
     public boolean isLoopThread(Thread thread) {
         return thread == loopThread;
+    }
+
+    /**
+     * From now on, a task that a thread accepted by {@code from} hands to the loop ({@code execute}, which is what
+     * {@code runAsync(..., loop)}, {@code thenComposeAsync(..., loop)} and the like call) has run on the loop before
+     * the hand-over returns: the caller waits until the loop has run it (up to a bound, so a stuck loop only
+     * delays it). This is the fastest loop there can be, and a schedule any real loop may produce; code whose
+     * next step depends on the loop being slower than the thread that handed the work over (a plain
+     * {@code thenCompose} after a hop to the loop, which then runs on the caller) shows it every time, not by luck.
+     * The loop thread's own hand-overs are queued as usual.
+     */
+    public WatchedLoop runHandOversAtOnce(java.util.function.Predicate<Thread> from) {
+        this.eagerFrom = from;
+        return this;
     }
 
     /** Every task that held the loop thread for 2 ms or more, drawn as lanes (quick tasks are left out). */
@@ -395,6 +411,29 @@ public final class WatchedLoop implements AutoCloseable {
         private void noteScheduled(long delay, TimeUnit unit) {
             synchronized (scheduled) {
                 scheduled.add(new long[] {System.nanoTime(), unit.toNanos(delay)});
+            }
+        }
+
+        @Override
+        public void execute(Runnable command) {
+            java.util.function.Predicate<Thread> eager = eagerFrom;
+            Thread caller = Thread.currentThread();
+            if (eager == null || caller == loopThread || !eager.test(caller)) {
+                super.execute(command);
+                return;
+            }
+            java.util.concurrent.CountDownLatch ran = new java.util.concurrent.CountDownLatch(1);
+            super.execute(() -> {
+                try {
+                    command.run();
+                } finally {
+                    ran.countDown();
+                }
+            });
+            try {
+                ran.await(TimeScale.millis(2_000).toNanos(), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                caller.interrupt();
             }
         }
 
