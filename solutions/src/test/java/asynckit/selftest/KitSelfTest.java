@@ -74,7 +74,8 @@ class KitSelfTest {
         // starve the runs beside it. One thread per runner was not enough: with 02 and 08 side by side, 02's
         // joins-in-set-order waited over 1.5 s for a pool thread to build its list and was named [never-rang].
         // Four per runner: a pool thread is only started when a task finds none free, so this costs nothing
-        // until runs block them.
+        // until runs block them. solutions/pom.xml sets it on the JVM's command line (64), as it must be set before
+        // anything starts the pool; this is for a JVM started otherwise.
         String key = "java.util.concurrent.ForkJoinPool.common.parallelism";
         if (System.getProperty(key) == null) {
             System.setProperty(key, String.valueOf(Math.max(4 * JOBS, Runtime.getRuntime().availableProcessors() - 1)));
