@@ -153,7 +153,8 @@ final class ReportRun implements AutoCloseable {
             stuck.failIfStuck();
             long now = System.nanoTime();
             boolean loopIdle = stuck.idle();
-            boolean mainQuiet = main.finished() || main.parked();
+            // Parked while handing the work to the loop (its queue's lock, on a loaded machine) is not quiet.
+            boolean mainQuiet = main.finished() || main.parked() && !main.handingWorkOver();
             long tasks = stuck.tasksRun();
             long waits = main.waits();
             if (!loopIdle || tasks != lastTasks) {

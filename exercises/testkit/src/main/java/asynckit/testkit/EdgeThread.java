@@ -82,6 +82,29 @@ public final class EdgeThread<T> {
         return parked() && ThreadWatch.waitsForAFuture(thread.getStackTrace());
     }
 
+    /**
+     * Whether the thread is parked while handing work to an executor (inside its {@code execute}, {@code submit}
+     * or {@code schedule}: a lock of its queue, a hand-over the loop runs at once): a hand-over in progress,
+     * which a loaded machine can stretch over milliseconds, not a wait for the work.
+     */
+    public boolean handingWorkOver() {
+        if (!parked()) {
+            return false;
+        }
+        for (StackTraceElement f : thread.getStackTrace()) {
+            String c = f.getClassName();
+            String m = f.getMethodName();
+            boolean executor = c.startsWith("java.util.concurrent.") && (c.endsWith("Executor") || c.endsWith("Pool")
+                    || c.contains("Executor$") || c.contains("Pool$"));
+            if (executor && (m.equals("execute") || m.equals("submit") || m.startsWith("schedule")
+                    || m.equals("delayedExecute") || m.equals("addWorker"))
+                    || c.equals(WatchedLoop.class.getName() + "$Executor") && m.equals("execute")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The line of the code under test the thread is stopped at (the first frame outside the JDK and the kit). */
     public StackTraceElement waitSite() {
         return Stacks.culprit(thread.getStackTrace());

@@ -52,4 +52,35 @@ class EdgeThreadTest {
         until(main::finished);
         assertThat(main.outcome()).isCompletedExceptionally();
     }
+
+    @Test
+    void anEdgeParkedWhileHandingWorkToTheLoopIsHandingItOverNotWaitingForIt() throws Exception {
+        java.util.concurrent.CountDownLatch busy = new java.util.concurrent.CountDownLatch(1);
+        try (WatchedLoop loop = WatchedLoop.start("loop")) {
+            // The loop is busy and runs main's hand-overs before they return: main stays inside execute().
+            loop.executor().execute(() -> {
+                try {
+                    busy.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            loop.runHandOversAtOnce(t -> t.getName().equals("main"));
+            EdgeThread<Integer> main = EdgeThread.start("main", () -> {
+                loop.executor().execute(() -> { });
+                return 0;
+            });
+            until(main::parked);
+            assertThat(main.handingWorkOver()).isTrue();
+            busy.countDown();
+            until(main::finished);
+            assertThat(main.handingWorkOver()).isFalse();
+        }
+        CompletableFuture<Integer> report = new CompletableFuture<>();
+        EdgeThread<Integer> joins = EdgeThread.start("main", () -> Learner.joins(report));
+        until(joins::parked);
+        assertThat(joins.handingWorkOver()).isFalse();
+        report.complete(0);
+        until(joins::finished);
+    }
 }
