@@ -85,6 +85,6 @@ printf '  %-30s %6d ms   %s x bare\n' "$exercise (stub)" "$s" "$(awk -v a="$s" -
 printf '  %-30s %6d ms   %s x bare\n' "$exercise (solved)" "$v" "$(awk -v a="$v" -v b="$b" 'BEGIN {printf "%.2f", a / b}')"
 
 start=$(date +%s%N)
-(cd "$repo" && ./mvnw -q -B -o -T 1C verify -Pselftest > "$work/selftest.log" 2>&1)
+(cd "$repo" && ./mvnw -q -B -o -T 1.5C verify -Pselftest > "$work/selftest.log" 2>&1)
 status=$?
-printf '  whole self-test (./mvnw -q -T 1C verify -Pselftest): %d ms, exit %d\n' $(( ($(date +%s%N) - start) / 1000000 )) "$status"
+printf '  whole self-test (./mvnw -q -T 1.5C verify -Pselftest): %d ms, exit %d\n' $(( ($(date +%s%N) - start) / 1000000 )) "$status"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# How long does the kit's own proof take? Times the whole `./mvnw -q -T 1C verify -Pselftest` (cache off, as in
+# How long does the kit's own proof take? Times the whole `./mvnw -q -T 1.5C verify -Pselftest` (cache off, as in
 # CI) RUNS times on an idle machine and RUNS times while every core is kept busy by `yes`, and prints
 # each run, the medians and the verdicts.
 # Usage: scripts/bench-selftest.sh [RUNS] [MAVEN ARGS...]   (default 3 runs; e.g. -Dselftest.exercise=01,02,03,04
@@ -22,7 +22,7 @@ failures=0
 one_run() { # $1 label, $2 index
   local start end status
   start=$(date +%s%N)
-  ./mvnw -q -B -o -T 1C verify -Pselftest -Dselftest.cache=false "${extra[@]}" > "$logs/$1-$2.log" 2>&1
+  ./mvnw -q -B -o -T 1.5C verify -Pselftest -Dselftest.cache=false "${extra[@]}" > "$logs/$1-$2.log" 2>&1
   status=$?
   end=$(date +%s%N)
   local secs=$(( (end - start) / 1000000 ))
