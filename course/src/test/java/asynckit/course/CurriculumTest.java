@@ -37,7 +37,7 @@ class CurriculumTest {
         }
         if (System.getenv("CI") != null) {
             String table = Course.readmeTable(Course.discover(ROOT));
-            assertThat(readme).as("README.md's exercise table is stale. The kit's tests (./mvnw -q -T 1C verify -Pselftest) write it from the"
+            assertThat(readme).as("README.md's exercise table is stale. The kit's tests (./mvnw -q -T 1.5C verify -Pselftest) write it from the"
                     + " manifests outside CI; run them once and commit README.md, or paste this between the"
                     + " markers:%n%s", table).isEqualTo(want);
         }
