@@ -437,7 +437,13 @@ public final class ThreadWatch {
      * JVM's threads shows. Use it when the test knows the threads, e.g. those that called its service.
      */
     public Optional<Sighting> awaitAny(Duration window, Collection<Thread> threads) {
-        return awaitAny(window, () -> List.copyOf(threads), sighting -> true);
+        return awaitAny(window, () -> {
+            Map<Thread, StackTraceElement[]> stacks = new HashMap<>();
+            for (Thread thread : List.copyOf(threads)) {
+                stacks.put(thread, thread.getStackTrace());
+            }
+            return stacks;
+        }, sighting -> true);
     }
 
     /**
@@ -492,21 +498,28 @@ public final class ThreadWatch {
     }
 
     private Optional<Sighting> awaitAny(Duration window, Predicate<Thread> candidates, Predicate<Sighting> counts) {
-        return awaitAny(window, () -> Thread.getAllStackTraces().keySet().stream().filter(candidates).toList(), counts);
+        return awaitAny(window, () -> {
+            Map<Thread, StackTraceElement[]> stacks = new HashMap<>(Thread.getAllStackTraces());
+            stacks.keySet().removeIf(candidates.negate());
+            return stacks;
+        }, counts);
     }
 
-    private Optional<Sighting> awaitAny(Duration window, Supplier<List<Thread>> candidates, Predicate<Sighting> counts) {
+    /** The wait: each round, {@code candidates} gives the threads to look at with their stacks, taken once. */
+    private Optional<Sighting> awaitAny(Duration window, Supplier<Map<Thread, StackTraceElement[]>> candidates,
+                                        Predicate<Sighting> counts) {
         long deadline = System.nanoTime() + window.toNanos();
         long lastChance = deadline + patience.toNanos() + LOOK_NANOS * 20;
         Map<Thread, Follower> followers = new HashMap<>();
         while (true) {
             boolean following = false;
-            for (Thread thread : candidates.get()) {
+            for (Map.Entry<Thread, StackTraceElement[]> e : candidates.get().entrySet()) {
+                Thread thread = e.getKey();
                 if (thread == Thread.currentThread()) {
                     continue;
                 }
                 Follower follower = followers.computeIfAbsent(thread, t -> new Follower(patience));
-                Optional<Sighting> seen = follower.look(thread, thread.getState(), thread.getStackTrace());
+                Optional<Sighting> seen = follower.look(thread, thread.getState(), e.getValue());
                 if (seen.isPresent() && counts.test(seen.get())) {
                     return seen;
                 }
