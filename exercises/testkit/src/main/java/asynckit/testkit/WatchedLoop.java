@@ -182,6 +182,11 @@ public final class WatchedLoop implements AutoCloseable {
         return loop == null || !CPU_TIME ? -1 : THREADS.getThreadCpuTime(loop.threadId());
     }
 
+    /** The calling thread's CPU time (-1 where the JVM cannot measure it); the loop thread calls it on itself. */
+    private static long ownCpuNow() {
+        return CPU_TIME ? THREADS.getCurrentThreadCpuTime() : -1;
+    }
+
     /** Whether the thread was in a native method: blocking I/O, RUNNABLE to Java while the OS holds it. */
     private static boolean inNative(StackTraceElement[] stack) {
         return stack != null && stack.length > 0 && stack[0].isNativeMethod();
@@ -439,7 +444,7 @@ public final class WatchedLoop implements AutoCloseable {
 
         @Override
         protected void beforeExecute(Thread t, Runnable r) {
-            taskCpuStart = CPU_TIME ? THREADS.getCurrentThreadCpuTime() : -1;
+            taskCpuStart = ownCpuNow();
             taskStart = System.nanoTime();
             taskSeq++;
             inTask = true;
@@ -457,7 +462,7 @@ public final class WatchedLoop implements AutoCloseable {
             StackTraceElement[] stack = hogStackSeq == seq ? hogStack : null;
             // The CPU clock is read only for a task long enough to be a hog, not after every task.
             if (took > hogThreshold.toNanos() && blockedSeq != seq
-                    && (usedCpu(taskCpuStart, CPU_TIME ? THREADS.getCurrentThreadCpuTime() : -1) || inNative(stack))) {
+                    && (usedCpu(taskCpuStart, ownCpuNow()) || inNative(stack))) {
                 record(new Episode(Kind.HOGGED, Thread.State.RUNNABLE, took / 1_000_000,
                         stack == null ? new StackTraceElement[0] : stack));
             }
