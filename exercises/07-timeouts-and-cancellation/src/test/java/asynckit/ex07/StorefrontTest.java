@@ -730,6 +730,11 @@ class StorefrontTest implements NoBlockingCalls {
         }
     }
 
+    /** Why a checkout that timed out in real time, with no timer on the scheduler, is [timer-not-on-scheduler]. */
+    private static final String JDK_CLOCK = "a timer of the JDK's own (orTimeout, completeOnTimeout, delayedExecutor)"
+            + " measured the budget on another clock than the one the steps ran on.\nSchedule the deadline with the"
+            + " scheduler the Storefront was given.";
+
     /** One checkout on the virtual clock, driven step by step. */
     private static final class Checkout {
         final World w;
@@ -846,10 +851,8 @@ class StorefrontTest implements NoBlockingCalls {
                 throw NOT_ON_SCHEDULER.report()
                         .saw("At " + now() + " ms on the scheduler's clock (" + when + "), checkout's result had"
                                 + " already failed with " + result.exceptionNow() + ", after " + realMillis + " ms of"
-                                + " real time, and your code had set no timer on the scheduler it was given: a timer of"
-                                + " the JDK's own (orTimeout, completeOnTimeout, delayedExecutor) measured the budget on"
-                                + " another clock than the one the steps ran on.\nSchedule the deadline with the"
-                                + " scheduler the Storefront was given.")
+                                + " real time, and your code had set no timer on the scheduler it was given: "
+                                + JDK_CLOCK)
                         .detail(render())
                         .failure();
             }
@@ -884,10 +887,7 @@ class StorefrontTest implements NoBlockingCalls {
                         throw NOT_ON_SCHEDULER.report()
                                 .saw("At " + now() + " ms on the scheduler's clock " + situation + ", yet checkout's"
                                         + " result was still pending, and your code had set no timer on the scheduler"
-                                        + " it was given. It timed out later, in real time: a timer of the JDK's own"
-                                        + " (orTimeout, completeOnTimeout, delayedExecutor) measured the budget on"
-                                        + " another clock than the one the steps ran on.\nSchedule the deadline with"
-                                        + " the scheduler the Storefront was given.")
+                                        + " it was given. It timed out later, in real time: " + JDK_CLOCK)
                                 .detail(render())
                                 .failure();
                     }
