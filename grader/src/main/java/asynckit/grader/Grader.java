@@ -175,6 +175,34 @@ public final class Grader implements AutoCloseable {
         return (int) Math.max(0, Math.min(forkTimeout, share));
     }
 
+    /**
+     * A test JVM's limit: {@code wallSeconds} of its own time, stretched on the clock by what a busy machine kept
+     * it waiting, up to {@link TestRun.TimeLimit#STRETCH} times as long, and never past the deadline's reserve.
+     */
+    static TestRun.TimeLimit timeLimit(Instant now, Instant deadline, int wallSeconds) {
+        TestRun.TimeLimit limit = TestRun.TimeLimit.of(wallSeconds);
+        if (deadline == null) {
+            return limit;
+        }
+        long left = java.time.Duration.between(now, deadline).toSeconds() - DEADLINE_RESERVE_SECONDS;
+        return new TestRun.TimeLimit(wallSeconds, (int) Math.min(limit.maxSeconds(), left));
+    }
+
+    /** Why a test JVM was killed: its code ran past its own time, or the machine was too busy to judge. */
+    static String timedOutReason(TestRun.Outcome run, TestRun.TimeLimit limit) {
+        long clock = Math.round(run.seconds());
+        long waited = Math.round(run.waitedSeconds());
+        if (run.machineTooBusy(limit)) {
+            return "not judged: the machine was too busy. The test JVM was stopped after " + clock + " s on the clock,"
+                    + " " + waited + " s of them waiting for a CPU, before its own " + limit.seconds() + " s were used"
+                    + " up; grade again on a quieter machine (or with fewer --jobs)";
+        }
+        return "timed out: the test JVM was killed after " + limit.seconds() + " s of its own time"
+                + (waited > 0 ? " (" + clock + " s on the clock: the busy machine kept it waiting " + waited
+                + " s, which did not count)" : "") + " (code that never ends: a loop that ignores interrupts, a"
+                + " deadlock?)";
+    }
+
     /** Kept back from the deadline for compiling an exercise and writing the reports. */
     static final int DEADLINE_RESERVE_SECONDS = 5;
     /** A test JVM given less than this is not started: the exercise is reported as not run for lack of time. */
@@ -379,14 +407,15 @@ public final class Grader implements AutoCloseable {
 
         TestRun.Outcome run;
         List<String> tampered;
+        TestRun.TimeLimit limit = timeLimit(Instant.now(), deadline, wallSeconds);
         if (sandbox.kind() == Sandbox.Kind.BUBBLEWRAP) {
-            run = runTests(spec, dir, classes, testClasses, tests, reportDir, wallSeconds);
+            run = runTests(spec, dir, classes, testClasses, tests, reportDir, limit);
             tampered = List.of();
         } else {
             // Without bubblewrap the grader's files are only checked after each run: one test JVM at a time, so a
             // change is always blamed on the learner whose code made it.
             synchronized (unguardedRuns) {
-                run = runTests(spec, dir, classes, testClasses, tests, reportDir, wallSeconds);
+                run = runTests(spec, dir, classes, testClasses, tests, reportDir, limit);
                 tampered = build.verifyAndRestore();
             }
         }
@@ -407,8 +436,7 @@ public final class Grader implements AutoCloseable {
             case ENDED_EARLY -> ReportMatcher.unscored(spec, Outcome.JVM_ENDED_EARLY, "the test JVM ended early"
                     + (explained.isEmpty() ? " (System.exit or a crash)" : explanation)
                     + ": no test of this exercise has a trustworthy result", true, List.of()).with(flags, explained);
-            case TIMED_OUT -> timedOut(spec, run.results(), "timed out: the test JVM was killed after " + wallSeconds
-                    + " s (code that never ends: a loop that ignores interrupts, a deadlock?)" + explanation)
+            case TIMED_OUT -> timedOut(spec, run.results(), timedOutReason(run, limit) + explanation)
                     .with(flags, explained);
         };
     }
@@ -427,7 +455,7 @@ public final class Grader implements AutoCloseable {
     }
 
     private TestRun.Outcome runTests(Inventory.ExerciseSpec spec, Path dir, Path classes, Path testClasses,
-                                     TrustedBuild.ExerciseBuild tests, Path reportDir, int wallSeconds)
+                                     TrustedBuild.ExerciseBuild tests, Path reportDir, TestRun.TimeLimit limit)
             throws IOException {
         Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
         if (Runtime.version().feature() < build.release()) {
@@ -468,7 +496,7 @@ public final class Grader implements AutoCloseable {
         readOnly.addAll(build.readOnly());
         readOnly.add(dir);
         Files.createDirectories(run);
-        return TestRun.run(sandbox, limits, command, readOnly, run, env, wallSeconds,
+        return TestRun.run(sandbox, limits, command, readOnly, run, env, limit,
                 reportDir.resolve("test-output").resolve(spec.id() + ".log"));
     }
 

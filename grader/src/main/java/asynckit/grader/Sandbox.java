@@ -108,18 +108,18 @@ final class Sandbox {
         String limitsText = cgroups ? limits.processes() + " processes and " + limits.memoryBytes() / (1024 * 1024)
                 + " MB per test JVM" : "no process or memory limit (control groups cannot be made here)";
         String heap = limits.heapMegabytes() + " MB heap";
+        String time = wallSeconds + " s per exercise (its own time: waiting for a busy machine's CPU did not count)";
         return switch (kind) {
             case BUBBLEWRAP -> "sandboxed (bubblewrap): learner code ran as an unprivileged user with no network;"
                     + " the kit, the report folder and other learners' work were not visible; the tests and the"
-                    + " testkit were read-only; " + limitsText + ", " + heap + ", " + wallSeconds
-                    + " s per exercise; every process it started was killed before the report was written";
+                    + " testkit were read-only; " + limitsText + ", " + heap + ", " + time
+                    + "; every process it started was killed before the report was written";
             case UNSHARE -> "partly sandboxed (unshare; " + why + "): no network, and every process it started was"
                     + " killed before the report was written, but files were not protected (the grader checked its"
-                    + " own files after each run); " + limitsText + ", " + heap + ", " + wallSeconds + " s per exercise";
+                    + " own files after each run); " + limitsText + ", " + heap + ", " + time;
             case NONE -> "ran unsandboxed (" + why + "): learner code had the grader's rights; the grader checked"
                     + " its own files after each run and killed " + (cgroups ? "every process it started"
-                    : "the processes it could find") + "; " + limitsText + ", " + heap + ", " + wallSeconds
-                    + " s per exercise";
+                    : "the processes it could find") + "; " + limitsText + ", " + heap + ", " + time;
         };
     }
 

@@ -54,14 +54,39 @@ final class TestRun {
      * @param memoryLimitHit the control group's memory limit killed a process
      * @param processLimitHit the control group's process limit refused a new process or thread
      * @param seconds        wall-clock time of the run
+     * @param waitedSeconds  how long the busy machine kept the run waiting, as far as it was measured (it is
+     *                       looked at only once the run passes its own time)
      */
     record Outcome(List<Result> results, Ending ending, int exitCode, long leftProcesses, int forged, RunLog log,
-                   boolean memoryLimitHit, boolean processLimitHit, double seconds) {}
+                   boolean memoryLimitHit, boolean processLimitHit, double seconds, double waitedSeconds) {
+
+        /** Killed at the longest time allowed on the clock, before its own time was used up: the machine's doing. */
+        boolean machineTooBusy(TimeLimit limit) {
+            return ending == Ending.TIMED_OUT && seconds - waitedSeconds < limit.seconds();
+        }
+    }
+
+    /**
+     * A run's time limit: {@code seconds} of its own time, the time the busy machine kept it waiting not
+     * counted ({@link MachineWait}), and never more than {@code maxSeconds} on the clock.
+     */
+    record TimeLimit(int seconds, int maxSeconds) {
+        /** How far a run may be stretched on the clock by a busy machine, when nothing else bounds it. */
+        static final int STRETCH = 3;
+
+        TimeLimit {
+            maxSeconds = Math.max(seconds, maxSeconds);
+        }
+
+        static TimeLimit of(int seconds) {
+            return new TimeLimit(seconds, seconds * STRETCH);
+        }
+    }
 
     private TestRun() {}
 
     static Outcome run(Sandbox sandbox, Sandbox.Limits limits, List<String> command, List<Path> readOnly, Path workDir,
-                       Map<String, String> env, int wallSeconds, Path logFile) throws IOException {
+                       Map<String, String> env, TimeLimit limit, Path logFile) throws IOException {
         String secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
         long start = System.nanoTime();
         Sandbox.Launch launch = sandbox.start(command, readOnly, workDir, env, limits);
@@ -75,8 +100,11 @@ final class TestRun {
         }
         Ending ending;
         int exit = -1;
+        long waited = 0;
         try {
-            long deadline = start + TimeUnit.SECONDS.toNanos(wallSeconds);
+            long own = TimeUnit.SECONDS.toNanos(limit.seconds());
+            long latest = start + TimeUnit.SECONDS.toNanos(limit.maxSeconds());
+            long nextLook = start + own;
             while (true) {
                 if (collector.ended.await(50, TimeUnit.MILLISECONDS)) {
                     ending = Ending.FINISHED;
@@ -88,7 +116,15 @@ final class TestRun {
                     ending = collector.ended.await(2, TimeUnit.SECONDS) ? Ending.FINISHED : Ending.ENDED_EARLY;
                     break;
                 }
-                if (System.nanoTime() > deadline) {
+                long now = System.nanoTime();
+                if (now - start > own + waited && now - nextLook >= 0) {
+                    // Past its own time on the clock: how long did the machine keep it (or its output's readers)
+                    // waiting for a CPU? Looked at twice a second from here on; it only grows.
+                    waited = Math.max(waited, Math.max(MachineWait.ofTree(launch.process.toHandle()),
+                            collector.readersWaited.get()));
+                    nextLook = now + TimeUnit.MILLISECONDS.toNanos(500);
+                }
+                if (now - start > own + waited || now - latest > 0) {
                     ending = Ending.TIMED_OUT;
                     break;
                 }
@@ -116,12 +152,14 @@ final class TestRun {
         double seconds = Math.round((System.nanoTime() - start) / 1e7) / 100.0;
         synchronized (collector) {
             return new Outcome(List.copyOf(collector.results), ending, exit, collector.left.get(), collector.forged,
-                    collector.log, memoryHit, processHit, seconds);
+                    collector.log, memoryHit, processHit, seconds, Math.round(waited / 1e7) / 100.0);
         }
     }
 
     private static Thread reader(InputStream in, Collector collector, boolean stdout, String name) {
         Thread t = new Thread(() -> {
+            long waitedBefore = MachineWait.ofThisThread();
+            long nextLook = System.nanoTime();
             try (in) {
                 byte[] buffer = new byte[64 * 1024];
                 java.io.ByteArrayOutputStream pending = new java.io.ByteArrayOutputStream();
@@ -139,6 +177,10 @@ final class TestRun {
                         }
                     }
                     cut |= !append(pending, buffer, from, n - from);
+                    if (System.nanoTime() - nextLook >= 0) {
+                        nextLook = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
+                        collector.readersWaited.accumulateAndGet(MachineWait.ofThisThread() - waitedBefore, Math::max);
+                    }
                 }
                 if (pending.size() > 0) {
                     collector.line(pending.toString(StandardCharsets.UTF_8), stdout, cut);
@@ -167,6 +209,8 @@ final class TestRun {
         final List<Result> results = new ArrayList<>();
         final CountDownLatch ended = new CountDownLatch(1);
         final AtomicLong left = new AtomicLong();
+        /** The longest time a reader of this run's output waited for a CPU (a slow reader stalls the writer). */
+        final AtomicLong readersWaited = new AtomicLong();
         final RunLog log = new RunLog();
         int forged;
         private boolean closed;

@@ -190,7 +190,8 @@ class HostileSubmissionsTest {
             Report.Exercise e = ex01(learner);
             assertThat(e.points()).as(learner).isZero();
             if (e.outcome() == Outcome.TIMED_OUT) {
-                assertThat(e.reason()).contains("timed out");
+                // A spin on a machine so busy that it waited for a CPU most of three times the limit is not judged.
+                assertThat(e.reason()).containsAnyOf("timed out", "not judged: the machine was too busy");
             } else {
                 assertThat(e.outcome()).as(learner).isEqualTo(Outcome.GRADED);
                 assertThat(e.tests()).allSatisfy(t -> assertThat(t.message()).as(learner).contains("timed out"));
@@ -209,8 +210,10 @@ class HostileSubmissionsTest {
         assertThat(pipe.points()).isEqualTo(full());
         assertThat(pipe.flags()).anyMatch(f -> f.contains("starts other processes"));
         assertThat(pipe.notes()).anyMatch(n -> n.contains("running after the tests ended"));
+        // On time: the child sleeps 600 s holding the output, and a sleeper never waits for a CPU, so a grader that
+        // waited for it would have been stopped at the fork timeout (TIMED_OUT above), however busy the machine.
         assertThat(summary.learners().stream().filter(r -> r.learner().equals("pipe-holder")).findFirst()
-                .orElseThrow().seconds()).isLessThan(FORK_TIMEOUT);
+                .orElseThrow().seconds()).isLessThan(FORK_TIMEOUT * TestRun.TimeLimit.STRETCH);
     }
 
     @Test

@@ -1,0 +1,100 @@
+package asynckit.grader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The test JVM's time limit counts the run's own time: what a busy machine kept it waiting for a CPU is added on
+ * the clock (up to three times the limit), and a blocked run is stopped on time whatever the load.
+ */
+@DisplayName("The test JVM's time limit counts the run's own time")
+class TestRunTimeLimitTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    @DisplayName("schedstat's second field is the time the thread waited for a CPU; anything else reads as 0")
+    void parse() {
+        assertThat(MachineWait.parse("163965 89243 2\n")).isEqualTo(89243);
+        assertThat(MachineWait.parse("")).isZero();
+        assertThat(MachineWait.parse("12 x 3")).isZero();
+        assertThat(MachineWait.read(temp.resolve("missing"))).isZero();
+    }
+
+    @Test
+    @DisplayName("a blocked run (it sleeps, so it never waits for a CPU) is stopped at its own limit, however busy")
+    void blockedIsStoppedOnTime() throws IOException {
+        TestRun.Outcome run = run(List.of("sleep", "600"), new TestRun.TimeLimit(1, 30));
+        assertThat(run.ending()).isEqualTo(TestRun.Ending.TIMED_OUT);
+        assertThat(run.machineTooBusy(new TestRun.TimeLimit(1, 30))).isFalse();
+        // Stopped long before the 30 s it could have been stretched to: sleeping is not waiting for a CPU.
+        assertThat(run.seconds()).isLessThan(15);
+    }
+
+    @Test
+    @DisplayName("a run whose threads outnumber the cores waits for a CPU, and that waiting is added on the clock")
+    void waitingIsNotCounted() throws IOException {
+        assumeTrue(Files.isReadable(Path.of("/proc/thread-self/schedstat")), "no scheduler statistics here");
+        int spinners = 2 * Runtime.getRuntime().availableProcessors() + 1;
+        String spin = "while :; do :; done";
+        List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", (spin + " & ").repeat(spinners) + "wait"));
+        TestRun.TimeLimit limit = new TestRun.TimeLimit(1, 20);
+        TestRun.Outcome run = run(command, limit);
+        assertThat(run.ending()).isEqualTo(TestRun.Ending.TIMED_OUT);
+        // More spinners than cores: each waits part of the time, so the run got more than 1 s on the clock.
+        assertThat(run.waitedSeconds()).isPositive();
+        assertThat(run.seconds()).isGreaterThan(1 + run.waitedSeconds() - 0.6);
+        assertThat(run.seconds()).isLessThan(20 + 5);
+    }
+
+    @Test
+    @DisplayName("the reason says whose time ran out: the code's own, or the machine's")
+    void reasons() {
+        TestRun.TimeLimit limit = new TestRun.TimeLimit(30, 90);
+        assertThat(Grader.timedOutReason(outcome(30.2, 0), limit))
+                .isEqualTo("timed out: the test JVM was killed after 30 s of its own time (code that never ends: a"
+                        + " loop that ignores interrupts, a deadlock?)");
+        assertThat(Grader.timedOutReason(outcome(47.4, 17.2), limit)).startsWith(
+                "timed out: the test JVM was killed after 30 s of its own time (47 s on the clock: the busy machine kept"
+                        + " it waiting 17 s, which did not count)");
+        TestRun.Outcome busy = outcome(90.1, 70);
+        assertThat(busy.machineTooBusy(limit)).isTrue();
+        assertThat(Grader.timedOutReason(busy, limit)).startsWith("not judged: the machine was too busy. The test JVM"
+                + " was stopped after 90 s on the clock, 70 s of them waiting for a CPU, before its own 30 s were used"
+                + " up");
+    }
+
+    @Test
+    @DisplayName("the stretch stops at three times the limit, and never passes a deadline's reserve")
+    void stretchIsBounded() {
+        Instant now = Instant.parse("2026-11-22T10:00:00Z");
+        assertThat(Grader.timeLimit(now, null, 40)).isEqualTo(new TestRun.TimeLimit(40, 120));
+        assertThat(Grader.timeLimit(now, now.plusSeconds(400), 40)).isEqualTo(new TestRun.TimeLimit(40, 120));
+        assertThat(Grader.timeLimit(now, now.plusSeconds(60), 40)).isEqualTo(new TestRun.TimeLimit(40, 55));
+        assertThat(Grader.timeLimit(now, now.plusSeconds(20), 40)).isEqualTo(new TestRun.TimeLimit(40, 40));
+    }
+
+    private TestRun.Outcome run(List<String> command, TestRun.TimeLimit limit) throws IOException {
+        Map<String, String> env = new LinkedHashMap<>(Map.of("PATH", "/usr/bin:/bin"));
+        Path work = Files.createDirectories(temp.resolve("work"));
+        return TestRun.run(Sandbox.detect("none"), Sandbox.Limits.defaults(), command, List.of(), work, env, limit,
+                temp.resolve("run.log"));
+    }
+
+    private static TestRun.Outcome outcome(double seconds, double waited) {
+        return new TestRun.Outcome(List.of(), TestRun.Ending.TIMED_OUT, -1, 0, 0, new RunLog(), false, false, seconds,
+                waited);
+    }
+}
