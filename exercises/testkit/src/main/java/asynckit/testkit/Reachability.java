@@ -75,7 +75,19 @@ public final class Reachability {
             left = reachable();
         } while (!left.isEmpty() && control.get() != null && System.nanoTime() + 250_000_000L < deadline
                 && sleepBetween());
-        return control.get() == null ? left : List.of();
+        if (control.get() != null) {
+            return List.of();
+        }
+        if (!left.isEmpty()) {
+            // One more collection, begun after the control was seen gone: a concurrent collector (G1 with
+            // -XX:+ExplicitGCInvokesConcurrent, ZGC, Shenandoah) keeps what was reachable when its cycle began, and
+            // the cycle that freed the control may have begun before the tracked objects were let go. A cycle begun
+            // now began after that; what it leaves is kept by the code.
+            System.gc();
+            LockSupport.parkNanos(50_000_000);
+            left = reachable();
+        }
+        return left;
     }
 
     private static boolean sleepBetween() {
