@@ -133,6 +133,25 @@ class EngineTest {
     }
 
     @Test
+    @DisplayName("compiles for Java 21: an API newer than 21 is refused, unless the engine was told to skip that check")
+    void releaseCheck() throws IOException {
+        // Class.forPrimitiveName came with Java 22: on a newer JDK only --release 21 knows it is not there.
+        write("a/p/Thing.java", "package p; public class Thing { public Class<?> c() {"
+                + " return Class.forPrimitiveName(\"int\"); } }");
+        write("test/p/ThingTest.java", test("@Test void t() { new Thing(); }"));
+        RunResult checked = engine.run(request(List.of(dir.resolve("a"))));
+        assertThat(checked.compileProblems()).singleElement()
+                .satisfies(q -> assertThat(q.message()).contains("forPrimitiveName"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.version().feature() > 21,
+                "this JDK is a Java 21: --release 21 reads its own class library, so there is nothing to skip");
+        try (Engine unchecked = new Engine().withoutReleaseCheck()) {
+            RunResult r = unchecked.run(request(List.of(dir.resolve("a"))));
+            assertThat(r.compileProblems()).isEmpty();
+            assertThat(r.allPassed()).as(r.tests().toString()).isTrue();
+        }
+    }
+
+    @Test
     @DisplayName("a class that fails to set up is one failed outcome for the class; output is captured")
     void containerFailureAndOutput() throws IOException {
         write("a/p/Thing.java", "package p; public class Thing {}");

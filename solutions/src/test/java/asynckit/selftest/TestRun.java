@@ -19,10 +19,14 @@ final class TestRun {
     static final Duration LIMIT = Duration.ofMinutes(3);
 
     /**
-     * One engine per runner thread, kept for the whole self-test: an engine's compiler keeps what it has read
-     * (the JDK's API for {@code --release 21}, the class path), which a fresh engine per run reads again.
+     * One engine per runner thread, kept for the whole self-test: an engine keeps its compiler and file manager
+     * (the class path's jars stay open), which a fresh engine per run would set up again.
      */
-    private static final ThreadLocal<Engine> ENGINES = ThreadLocal.withInitial(Engine::sharingLibraries);
+    private static final ThreadLocal<Engine> ENGINES = ThreadLocal.withInitial(
+            // The API level is checked where learners meet it (Maven builds the stubs, the grader's end-to-end test
+            // compiles every solution, both with --release 21); the variants only probe the tests, and --release
+            // would open the JDK's ct.sym again for each of 400 compilations.
+            () -> Engine.sharingLibraries().withoutReleaseCheck());
 
     private TestRun() {}
 
