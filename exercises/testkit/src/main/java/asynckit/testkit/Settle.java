@@ -1,5 +1,6 @@
 package asynckit.testkit;
 
+import asynckit.testkit.internal.OwnTime;
 import asynckit.testkit.internal.Sneaky;
 
 import java.time.Duration;
@@ -19,6 +20,8 @@ import java.util.function.Supplier;
  * @param <T> the value type
  */
 public final class Settle<T> {
+    /** How long a plain wait sleeps at a time, measuring how late it wakes (see {@link OwnTime}). */
+    private static final long SLICE_NANOS = 10_000_000;
     private final T value;
     private final Throwable failure;
     private final boolean pending;
@@ -30,12 +33,20 @@ public final class Settle<T> {
         this(value, failure, pending, waited, null);
     }
 
+    /** A pending wait that a busy machine stretched on the clock says so here (see {@link OwnTime}); else null. */
+    private final String stretched;
+
     private Settle(T value, Throwable failure, boolean pending, Duration waited, String because) {
+        this(value, failure, pending, waited, because, null);
+    }
+
+    private Settle(T value, Throwable failure, boolean pending, Duration waited, String because, String stretched) {
         this.value = value;
         this.failure = failure;
         this.pending = pending;
         this.waited = waited;
         this.because = because;
+        this.stretched = stretched;
     }
 
     /**
@@ -77,24 +88,51 @@ public final class Settle<T> {
             return within(null, bound);
         }
         CompletableFuture<T> future = stage.toCompletableFuture();
-        long start = System.nanoTime();
-        long deadline = start + bound.toNanos();
+        OwnTime clock = OwnTime.of(bound);
         while (!future.isDone()) {
-            long left = deadline - System.nanoTime();
+            long left = clock.left();
             if (left <= 0) {
-                // Still pending: it was waited for the whole bound.
-                return new Settle<>(null, null, true, bound);
+                // Still pending: it was waited for the whole bound, of its own time.
+                return pendingAfter(bound, clock);
             }
             if (stuck != null) {
                 stuck.failIfStuck();
             }
             String reason = hopeless.get();
             if (reason != null && !future.isDone()) {
-                return new Settle<>(null, null, true, Duration.ofNanos(System.nanoTime() - start), reason);
+                return new Settle<>(null, null, true, clock.elapsed(), reason);
             }
-            within(future, Duration.ofNanos(Math.min(left, 1_000_000)));
+            long slice = Math.min(left, 1_000_000);
+            long began = System.nanoTime();
+            if (!settles(future, slice)) {
+                clock.slept(began, slice);
+            }
         }
         return within(future, bound);
+    }
+
+    /** Still pending after {@code bound}; says so when a busy machine stretched the wait on the clock. */
+    private static <T> Settle<T> pendingAfter(Duration bound, OwnTime clock) {
+        long late = clock.late().toMillis();
+        return new Settle<>(null, null, true, bound, null, late < 50 ? null : clock.elapsed().toMillis() + " ms on"
+                + " the clock: the busy machine kept the test from running for " + late + " ms of them, which did"
+                + " not count");
+    }
+
+    /** Waits up to {@code nanos} for {@code future}; true when it is done. */
+    private static boolean settles(CompletableFuture<?> future, long nanos) {
+        try {
+            // The test's own bounded wait: not counted as the code's waiting (see Waits).
+            Waits.exempt(() -> future.get(nanos, TimeUnit.NANOSECONDS));
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        } catch (Exception e) {
+            return true;
+        }
     }
 
     /** How long the test waited (the bound, or less when the wait could stop early). */
@@ -109,20 +147,36 @@ public final class Settle<T> {
 
     /** The same outcome, with what an earlier wait proved added to the message of a pending one. */
     Settle<T> because(String reason) {
-        return new Settle<>(value, failure, pending, waited, reason);
+        return new Settle<>(value, failure, pending, waited, reason, stretched);
     }
 
     private String pendingFor() {
-        return "was still not complete after " + waited.toMillis() + " ms" + (because == null ? "" : " (" + because + ")");
+        return "was still not complete after " + waited.toMillis() + " ms" + (stretched == null ? "" : " ("
+                + stretched + ")") + (because == null ? "" : " (" + because + ")");
     }
 
-    /** Waits up to {@code bound} for {@code stage}; a null stage is reported as a failure. */
+    /**
+     * Waits up to {@code bound} for {@code stage}; a null stage is reported as a failure. The bound counts the
+     * test's own time: what a busy machine (or a collection) kept the waiting thread from running is added on the
+     * clock, up to three times the bound ({@link OwnTime}), since it kept the code under test from running too.
+     */
     public static <T> Settle<T> within(CompletionStage<T> stage, Duration bound) {
         if (stage == null) {
             return new Settle<>(null, new AssertionError("the method returned null instead of a CompletableFuture"),
                     false, bound);
         }
         CompletableFuture<T> future = stage.toCompletableFuture();
+        OwnTime clock = OwnTime.of(bound);
+        for (long left = clock.left(); !future.isDone() && left > 0; left = clock.left()) {
+            long slice = Math.min(left, SLICE_NANOS);
+            long began = System.nanoTime();
+            if (!settles(future, slice)) {
+                clock.slept(began, slice);
+            }
+        }
+        if (!future.isDone()) {
+            return pendingAfter(bound, clock);
+        }
         try {
             // The test's own bounded wait: not counted as the code's waiting (see Waits).
             return new Settle<>(Waits.exempt(() -> future.get(bound.toNanos(), TimeUnit.NANOSECONDS)), null, false, bound);

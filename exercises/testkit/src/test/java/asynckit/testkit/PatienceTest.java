@@ -46,6 +46,19 @@ class PatienceTest {
     }
 
     @Test
+    void aPlainWaitOnAQuietMachineTakesItsBoundAndNoMore() {
+        long start = System.nanoTime();
+        Settle<String> settled = Settle.within(new CompletableFuture<>(), Duration.ofMillis(120));
+        long took = (System.nanoTime() - start) / 1_000_000;
+        assertThat(settled.pending()).isTrue();
+        assertThat(settled.waited()).isEqualTo(Duration.ofMillis(120));
+        // On the clock: the bound, stretched by at most what the machine took from the waiter (three times the bound).
+        assertThat(took).isBetween(119L, 3 * 120L + 100);
+        assertThat(Settle.within(CompletableFuture.completedFuture("x"), Duration.ZERO).value()).isEqualTo("x");
+        assertThat(Settle.within(new CompletableFuture<>(), Duration.ZERO).pending()).isTrue();
+    }
+
+    @Test
     void aWaitStopsAsSoonAsItIsHopelessAndSaysWhy() {
         Settle<String> settled = Settle.within(new CompletableFuture<>(), Duration.ofSeconds(30),
                 () -> "the loop's only timer is due in 200000 s");
