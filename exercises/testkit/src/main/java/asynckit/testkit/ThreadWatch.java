@@ -508,8 +508,10 @@ public final class ThreadWatch {
     /** The wait: each round, {@code candidates} gives the threads to look at with their stacks, taken once. */
     private Optional<Sighting> awaitAny(Duration window, Supplier<Map<Thread, StackTraceElement[]>> candidates,
                                         Predicate<Sighting> counts) {
-        long deadline = System.nanoTime() + window.toNanos();
-        long lastChance = deadline + patience.toNanos() + LOOK_NANOS * 20;
+        // The window counts the test's own time (OwnTime): on a busy machine a thread handed the learner's waiting
+        // starts late, as the watcher wakes late, and the window grows by the watcher's lateness.
+        asynckit.testkit.internal.OwnTime clock = asynckit.testkit.internal.OwnTime.of(window);
+        long lastChance = patience.toNanos() + LOOK_NANOS * 20;
         Map<Thread, Follower> followers = new HashMap<>();
         while (true) {
             boolean following = false;
@@ -525,11 +527,13 @@ public final class ThreadWatch {
                 }
                 following |= follower.following();
             }
-            long now = System.nanoTime();
-            if (now > lastChance || (now > deadline && !following)) {
+            long left = clock.left();
+            if (left < -lastChance || (left < 0 && !following)) {
                 return Optional.empty();
             }
+            long began = System.nanoTime();
             LockSupport.parkNanos(LOOK_NANOS * 2);
+            clock.slept(began, LOOK_NANOS * 2);
         }
     }
 
