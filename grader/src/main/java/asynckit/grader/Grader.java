@@ -192,7 +192,7 @@ public final class Grader implements AutoCloseable {
     static String timedOutReason(TestRun.Outcome run, TestRun.TimeLimit limit) {
         long clock = Math.round(run.seconds());
         long waited = Math.round(run.waitedSeconds());
-        if (run.machineTooBusy(limit)) {
+        if (run.machineTooBusy()) {
             return "not judged: the machine was too busy. The test JVM was stopped after " + clock + " s on the clock,"
                     + " " + waited + " s of them waiting for a CPU, before its own " + limit.seconds() + " s were used"
                     + " up; grade again on a quieter machine (or with fewer --jobs)";

@@ -56,15 +56,12 @@ final class TestRun {
      * @param seconds        wall-clock time of the run
      * @param waitedSeconds  how long the busy machine kept the run waiting, as far as it was measured (it is
      *                       looked at only once the run passes its own time)
+     * @param machineTooBusy killed at the longest time allowed on the clock before its own time was used up: the
+     *                       machine's doing, not the code's
      */
     record Outcome(List<Result> results, Ending ending, int exitCode, long leftProcesses, int forged, RunLog log,
-                   boolean memoryLimitHit, boolean processLimitHit, double seconds, double waitedSeconds) {
-
-        /** Killed at the longest time allowed on the clock, before its own time was used up: the machine's doing. */
-        boolean machineTooBusy(TimeLimit limit) {
-            return ending == Ending.TIMED_OUT && seconds - waitedSeconds < limit.seconds();
-        }
-    }
+                   boolean memoryLimitHit, boolean processLimitHit, double seconds, double waitedSeconds,
+                   boolean machineTooBusy) {}
 
     /**
      * A run's time limit: {@code seconds} of its own time, the time the busy machine kept it waiting not
@@ -101,6 +98,7 @@ final class TestRun {
         Ending ending;
         int exit = -1;
         long waited = 0;
+        boolean tooBusy = false;
         try {
             long own = TimeUnit.SECONDS.toNanos(limit.seconds());
             long latest = start + TimeUnit.SECONDS.toNanos(limit.maxSeconds());
@@ -126,6 +124,7 @@ final class TestRun {
                 }
                 if (now - start > own + waited || now - latest > 0) {
                     ending = Ending.TIMED_OUT;
+                    tooBusy = now - start <= own + waited;
                     break;
                 }
             }
@@ -152,7 +151,7 @@ final class TestRun {
         double seconds = Math.round((System.nanoTime() - start) / 1e7) / 100.0;
         synchronized (collector) {
             return new Outcome(List.copyOf(collector.results), ending, exit, collector.left.get(), collector.forged,
-                    collector.log, memoryHit, processHit, seconds, Math.round(waited / 1e7) / 100.0);
+                    collector.log, memoryHit, processHit, seconds, Math.round(waited / 1e7) / 100.0, tooBusy);
         }
     }
 

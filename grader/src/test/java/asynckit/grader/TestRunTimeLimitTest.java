@@ -38,7 +38,7 @@ class TestRunTimeLimitTest {
     void blockedIsStoppedOnTime() throws IOException {
         TestRun.Outcome run = run(List.of("sleep", "600"), new TestRun.TimeLimit(1, 30));
         assertThat(run.ending()).isEqualTo(TestRun.Ending.TIMED_OUT);
-        assertThat(run.machineTooBusy(new TestRun.TimeLimit(1, 30))).isFalse();
+        assertThat(run.machineTooBusy()).isFalse();
         // Stopped long before the 30 s it could have been stretched to: sleeping is not waiting for a CPU.
         assertThat(run.seconds()).isLessThan(15);
     }
@@ -57,20 +57,24 @@ class TestRunTimeLimitTest {
         assertThat(run.waitedSeconds()).isPositive();
         assertThat(run.seconds()).isGreaterThan(1 + run.waitedSeconds() - 0.6);
         assertThat(run.seconds()).isLessThan(20 + 5);
+        // With no room to stretch, the same run is stopped at 1 s before its own second was used: not judged.
+        TestRun.Outcome capped = run(command, new TestRun.TimeLimit(1, 1));
+        assertThat(capped.ending()).isEqualTo(TestRun.Ending.TIMED_OUT);
+        assertThat(capped.machineTooBusy()).isTrue();
+        assertThat(Grader.timedOutReason(capped, new TestRun.TimeLimit(1, 1))).startsWith("not judged");
     }
 
     @Test
     @DisplayName("the reason says whose time ran out: the code's own, or the machine's")
     void reasons() {
         TestRun.TimeLimit limit = new TestRun.TimeLimit(30, 90);
-        assertThat(Grader.timedOutReason(outcome(30.2, 0), limit))
+        assertThat(Grader.timedOutReason(outcome(30.2, 0, false), limit))
                 .isEqualTo("timed out: the test JVM was killed after 30 s of its own time (code that never ends: a"
                         + " loop that ignores interrupts, a deadlock?)");
-        assertThat(Grader.timedOutReason(outcome(47.4, 17.2), limit)).startsWith(
+        assertThat(Grader.timedOutReason(outcome(47.4, 17.2, false), limit)).startsWith(
                 "timed out: the test JVM was killed after 30 s of its own time (47 s on the clock: the busy machine kept"
                         + " it waiting 17 s, which did not count)");
-        TestRun.Outcome busy = outcome(90.1, 70);
-        assertThat(busy.machineTooBusy(limit)).isTrue();
+        TestRun.Outcome busy = outcome(90.1, 70, true);
         assertThat(Grader.timedOutReason(busy, limit)).startsWith("not judged: the machine was too busy. The test JVM"
                 + " was stopped after 90 s on the clock, 70 s of them waiting for a CPU, before its own 30 s were used"
                 + " up");
@@ -93,8 +97,8 @@ class TestRunTimeLimitTest {
                 temp.resolve("run.log"));
     }
 
-    private static TestRun.Outcome outcome(double seconds, double waited) {
+    private static TestRun.Outcome outcome(double seconds, double waited, boolean tooBusy) {
         return new TestRun.Outcome(List.of(), TestRun.Ending.TIMED_OUT, -1, 0, 0, new RunLog(), false, false, seconds,
-                waited);
+                waited, tooBusy);
     }
 }
