@@ -22,6 +22,8 @@ import java.util.function.Supplier;
 public final class Settle<T> {
     /** How long a plain wait sleeps at a time, measuring how late it wakes (see {@link OwnTime}). */
     private static final long SLICE_NANOS = 10_000_000;
+    /** How long a wait that looks at a loop or at evidence sleeps between looks. */
+    private static final long LOOK_NANOS = 1_000_000;
     private final T value;
     private final Throwable failure;
     private final boolean pending;
@@ -87,7 +89,15 @@ public final class Settle<T> {
         if (stage == null) {
             return within(null, bound);
         }
-        CompletableFuture<T> future = stage.toCompletableFuture();
+        return waitFor(stage.toCompletableFuture(), bound, LOOK_NANOS, stuck, hopeless);
+    }
+
+    /**
+     * Every wait: {@code slice} at a time, counting the waiter's own time ({@link OwnTime}); between slices, fails if
+     * {@code stuck} (when there is one) says the loop is stuck, and stops early when {@code hopeless} gives a reason.
+     */
+    private static <T> Settle<T> waitFor(CompletableFuture<T> future, Duration bound, long slice, StuckLoop stuck,
+                                         Supplier<String> hopeless) {
         OwnTime clock = OwnTime.of(bound);
         while (!future.isDone()) {
             long left = clock.left();
@@ -102,13 +112,13 @@ public final class Settle<T> {
             if (reason != null && !future.isDone()) {
                 return new Settle<>(null, null, true, clock.elapsed(), reason);
             }
-            long slice = Math.min(left, 1_000_000);
+            long nanos = Math.min(left, slice);
             long began = System.nanoTime();
-            if (!settles(future, slice)) {
-                clock.slept(began, slice);
+            if (!settles(future, nanos)) {
+                clock.slept(began, nanos);
             }
         }
-        return within(future, bound);
+        return done(future, bound);
     }
 
     /** Still pending after {@code bound}; says so when a busy machine stretched the wait on the clock. */
@@ -165,18 +175,11 @@ public final class Settle<T> {
             return new Settle<>(null, new AssertionError("the method returned null instead of a CompletableFuture"),
                     false, bound);
         }
-        CompletableFuture<T> future = stage.toCompletableFuture();
-        OwnTime clock = OwnTime.of(bound);
-        for (long left = clock.left(); !future.isDone() && left > 0; left = clock.left()) {
-            long slice = Math.min(left, SLICE_NANOS);
-            long began = System.nanoTime();
-            if (!settles(future, slice)) {
-                clock.slept(began, slice);
-            }
-        }
-        if (!future.isDone()) {
-            return pendingAfter(bound, clock);
-        }
+        return waitFor(stage.toCompletableFuture(), bound, SLICE_NANOS, null, () -> null);
+    }
+
+    /** The outcome of a future that is done. */
+    private static <T> Settle<T> done(CompletableFuture<T> future, Duration bound) {
         try {
             // The test's own bounded wait: not counted as the code's waiting (see Waits).
             return new Settle<>(Waits.exempt(() -> future.get(bound.toNanos(), TimeUnit.NANOSECONDS)), null, false, bound);
