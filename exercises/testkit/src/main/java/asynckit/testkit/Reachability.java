@@ -70,9 +70,7 @@ public final class Reachability {
         // Few collections, spaced out: a full collection stops every thread of the JVM, other tests' included.
         // Once the control is gone, a collection that could free the tracked objects has run: no more are needed.
         do {
-            System.gc();
-            LockSupport.parkNanos(50_000_000);
-            left = reachable();
+            left = collectAndLook();
         } while (!left.isEmpty() && control.get() != null && System.nanoTime() + 250_000_000L < deadline
                 && sleepBetween());
         if (control.get() != null) {
@@ -83,11 +81,16 @@ public final class Reachability {
             // -XX:+ExplicitGCInvokesConcurrent, ZGC, Shenandoah) keeps what was reachable when its cycle began, and
             // the cycle that freed the control may have begun before the tracked objects were let go. A cycle begun
             // now began after that; what it leaves is kept by the code.
-            System.gc();
-            LockSupport.parkNanos(50_000_000);
-            left = reachable();
+            left = collectAndLook();
         }
         return left;
+    }
+
+    /** One collection, a moment for references to be cleared, and what is still tracked then. */
+    private List<String> collectAndLook() {
+        System.gc();
+        LockSupport.parkNanos(50_000_000);
+        return reachable();
     }
 
     private static boolean sleepBetween() {
