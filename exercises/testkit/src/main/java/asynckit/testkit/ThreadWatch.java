@@ -1,5 +1,6 @@
 package asynckit.testkit;
 
+import asynckit.testkit.internal.OwnTime;
 import asynckit.testkit.internal.Sneaky;
 import asynckit.testkit.internal.Stacks;
 import java.lang.management.ManagementFactory;
@@ -510,7 +511,7 @@ public final class ThreadWatch {
                                         Predicate<Sighting> counts) {
         // The window counts the test's own time (OwnTime): on a busy machine a thread handed the learner's waiting
         // starts late, as the watcher wakes late, and the window grows by the watcher's lateness.
-        asynckit.testkit.internal.OwnTime clock = asynckit.testkit.internal.OwnTime.of(window);
+        OwnTime clock = OwnTime.of(window);
         long lastChance = patience.toNanos() + LOOK_NANOS * 20;
         Map<Thread, Follower> followers = new HashMap<>();
         while (true) {
