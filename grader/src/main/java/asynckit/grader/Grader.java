@@ -170,8 +170,7 @@ public final class Grader implements AutoCloseable {
         if (deadline == null) {
             return forkTimeout;
         }
-        long remaining = java.time.Duration.between(now, deadline).toSeconds() - DEADLINE_RESERVE_SECONDS;
-        long share = remaining / Math.max(1, left);
+        long share = secondsLeft(now, deadline) / Math.max(1, left);
         return (int) Math.max(0, Math.min(forkTimeout, share));
     }
 
@@ -184,8 +183,12 @@ public final class Grader implements AutoCloseable {
         if (deadline == null) {
             return limit;
         }
-        long left = java.time.Duration.between(now, deadline).toSeconds() - DEADLINE_RESERVE_SECONDS;
-        return new TestRun.TimeLimit(wallSeconds, (int) Math.min(limit.maxSeconds(), left));
+        return new TestRun.TimeLimit(wallSeconds, (int) Math.min(limit.maxSeconds(), secondsLeft(now, deadline)));
+    }
+
+    /** Seconds from {@code now} to {@code deadline}, less the reserve kept back for compiling and reporting. */
+    private static long secondsLeft(Instant now, Instant deadline) {
+        return java.time.Duration.between(now, deadline).toSeconds() - DEADLINE_RESERVE_SECONDS;
     }
 
     /** Why a test JVM was killed: its code ran past its own time, or the machine was too busy to judge. */
