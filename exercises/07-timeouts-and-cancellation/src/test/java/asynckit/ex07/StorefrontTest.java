@@ -172,8 +172,7 @@ class StorefrontTest implements NoBlockingCalls {
         w.cache.put("plum", CACHED);
         long calledAt = System.nanoTime();
         CompletableFuture<String> result = w.price("plum", timeout);
-        java.util.concurrent.atomic.AtomicLong doneAt = new java.util.concurrent.atomic.AtomicLong();
-        result.whenComplete((value, failure) -> doneAt.compareAndSet(0, System.nanoTime()));
+        RealTime doneAt = new RealTime(calledAt, result);
         w.requireCall("price(plum)", call);
         pause(PART_OF_THE_TIMEOUT);
         w.time.advance(timeout.minusMillis(1));
@@ -185,12 +184,15 @@ class StorefrontTest implements NoBlockingCalls {
         // Done before the shop answered, at a moment when less real time than the timeout had passed, or with a timer
         // shorter than the timeout on the scheduler: no right timer can have fired by then, however late this test
         // looks now.
-        boolean completedInTime = doneAt.get() != 0 && doneAt.get() - calledAt < timeout.toNanos();
-        boolean shortTimer = w.time.history().stream()
-                .anyMatch(t -> t.delayMillis() > 0 && t.delayMillis() < timeout.toMillis());
+        long doneMillis = doneAt.millisToDone();
+        boolean completedInTime = doneMillis >= 0 && doneMillis < timeout.toMillis();
+        List<String> shortTimers = w.time.history().stream()
+                .filter(t -> t.delayMillis() > 0 && t.delayMillis() < timeout.toMillis())
+                .map(t -> t.delayMillis() + " ms").toList();
+        boolean shortTimer = !shortTimers.isEmpty();
         boolean provenEarly = doneBefore && (completedInTime || shortTimer);
         if (completedInTime && provenEarly) {
-            realMillis = Math.min(realMillis, (doneAt.get() - calledAt) / 1_000_000 + 1);
+            realMillis = Math.min(realMillis, doneMillis + 1);
         } else if (!provenEarly && realMillis >= timeout.toMillis()) {
             return;   // a machine so slow that the timeout really passed: nothing can be told apart
         }
@@ -199,9 +201,7 @@ class StorefrontTest implements NoBlockingCalls {
                     .saw(call + " gave up before its timeout: less than " + realMillis + " ms of real time and "
                             + (timeout.toMillis() - 1) + " ms on the scheduler's clock had passed, and "
                             + (doneBefore ? "its result " + describe(settled) : "price(plum) had been aborted")
-                            + " before the shop answered." + (shortTimer ? " Your code set a timer of "
-                            + w.time.history().stream().filter(t -> t.delayMillis() > 0
-                                    && t.delayMillis() < timeout.toMillis()).map(t -> t.delayMillis() + " ms").toList()
+                            + " before the shop answered." + (shortTimer ? " Your code set a timer of " + shortTimers
                             + " on the scheduler: shorter than the timeout." : "")
                             + "\nThe timeout is the Duration price was given, all of it:"
                             + " orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS). timeout.toSeconds() turns "
@@ -752,6 +752,26 @@ class StorefrontTest implements NoBlockingCalls {
             + " measured the budget on another clock than the one the steps ran on.\nSchedule the deadline with the"
             + " scheduler the Storefront was given.";
 
+    /**
+     * When a call's result completed, in real time (System.nanoTime) from just before the call: a callback records
+     * it, so the test knows however late it looks.
+     */
+    private static final class RealTime {
+        private final long calledAt;
+        private volatile long doneAt;
+
+        RealTime(long calledAt, CompletableFuture<?> result) {
+            this.calledAt = calledAt;
+            result.whenComplete((value, failure) -> doneAt = System.nanoTime());
+        }
+
+        /** Real milliseconds from the call to the result's completion; -1 while it is pending. */
+        long millisToDone() {
+            long done = doneAt;
+            return done == 0 ? -1 : (done - calledAt) / 1_000_000;
+        }
+    }
+
     /** One checkout on the virtual clock, driven step by step. */
     private static final class Checkout {
         final World w;
@@ -762,23 +782,15 @@ class StorefrontTest implements NoBlockingCalls {
         private long othersFrom = Long.MAX_VALUE;
         private final java.util.Set<String> othersCalls = new java.util.HashSet<>();
 
-        /** Real time (System.nanoTime) just before checkout was called, and when its result completed (0: not yet). */
-        private final long calledAtNanos;
-        private volatile long doneAtNanos;
+        /** When, in real time, checkout's result completed. */
+        private final RealTime doneAt;
 
         Checkout(World w, String call, Duration budget, long calledAtNanos, CompletableFuture<String> result) {
             this.w = w;
             this.call = call;
             this.budget = budget;
-            this.calledAtNanos = calledAtNanos;
             this.result = result;
-            result.whenComplete((value, failure) -> doneAtNanos = System.nanoTime());
-        }
-
-        /** Real milliseconds from the call to the result's completion; -1 while it is pending. */
-        private long realMillisToDone() {
-            long done = doneAtNanos;
-            return done == 0 ? -1 : (done - calledAtNanos) / 1_000_000;
+            this.doneAt = new RealTime(calledAtNanos, result);
         }
 
         /** Starts another checkout now, on the same Storefront, while this one is running. */
@@ -861,7 +873,7 @@ class StorefrontTest implements NoBlockingCalls {
         void stillRunning(String when) {
             List<String> aborted = w.calls.aborted();
             boolean timedOut = result.isCompletedExceptionally() && isTimeout(result.exceptionNow());
-            long realMillis = timedOut ? realMillisToDone() : -1;
+            long realMillis = timedOut ? doneAt.millisToDone() : -1;
             if (timedOut && ownTimers().isEmpty() && realMillis >= budget.toMillis()) {
                 // The budget had passed in real time when the result failed, and no timer was on the scheduler: a
                 // timer of the JDK's own ran out on the real clock (which a busy machine lets run ahead of this one).
