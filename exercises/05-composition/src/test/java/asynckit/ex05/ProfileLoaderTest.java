@@ -14,6 +14,7 @@ import asynckit.testkit.Teach;
 import asynckit.testkit.ThreadWatch;
 import asynckit.testkit.TimeScale;
 import asynckit.testkit.Timeline;
+import asynckit.testkit.internal.CallFamily;
 import asynckit.testkit.internal.ClassImports;
 import com.tngtech.archunit.core.domain.AccessTarget;
 import com.tngtech.archunit.core.domain.JavaAccess;
@@ -374,18 +375,22 @@ class ProfileLoaderTest implements NoBlockingCalls {
         }
     }
 
-    /** A call that starts a timer: the JDK's own (orTimeout, completeOnTimeout, delayedExecutor) or a scheduler's. */
+    /**
+     * The calls that start a timer: the JDK's own (orTimeout, completeOnTimeout, delayedExecutor) or a scheduler's,
+     * on these types or any subtype.
+     */
+    private static final List<CallFamily> TIMERS = List.of(
+            CallFamily.of(java.util.concurrent.CompletableFuture.class, "orTimeout", "completeOnTimeout",
+                    "delayedExecutor"),
+            CallFamily.of(java.util.concurrent.Executors.class, "newScheduledThreadPool",
+                    "newSingleThreadScheduledExecutor"),
+            CallFamily.of(java.util.Timer.class, "schedule", "scheduleAtFixedRate"),
+            CallFamily.of(java.util.concurrent.ScheduledExecutorService.class, "schedule", "scheduleAtFixedRate",
+                    "scheduleWithFixedDelay"));
+
+    /** A call that starts a timer (see {@link #TIMERS}). */
     private static boolean setsATimer(AccessTarget target) {
-        String name = target.getName();
-        return switch (target.getOwner().getName()) {
-            case "java.util.concurrent.CompletableFuture" ->
-                    name.equals("orTimeout") || name.equals("completeOnTimeout") || name.equals("delayedExecutor");
-            case "java.util.concurrent.Executors" ->
-                    name.equals("newScheduledThreadPool") || name.equals("newSingleThreadScheduledExecutor");
-            case "java.util.Timer", "java.util.concurrent.ScheduledExecutorService",
-                 "java.util.concurrent.ScheduledThreadPoolExecutor" -> name.startsWith("schedule");
-            default -> false;
-        };
+        return TIMERS.stream().anyMatch(family -> family.matches(target));
     }
 
     @Test

@@ -2,7 +2,6 @@ package asynckit.testkit.internal;
 
 import com.tngtech.archunit.core.domain.AccessTarget;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -68,9 +67,9 @@ public enum BlockingKind {
     private final String id;
     private final String does;
     private final String instead;
-    private final List<Target> targets;
+    private final List<CallFamily> targets;
 
-    BlockingKind(String id, String does, String instead, Target... targets) {
+    BlockingKind(String id, String does, String instead, CallFamily... targets) {
         this.id = id;
         this.does = does;
         this.instead = instead;
@@ -94,48 +93,7 @@ public enum BlockingKind {
         return targets.stream().anyMatch(t -> t.matches(target));
     }
 
-    /**
-     * A method family: these names, declared by {@code owner} or any subtype. The call's owner is told apart
-     * by the JVM's own answer (the class loaded, not initialised) rather than by ArchUnit's graph, so the
-     * import need not read the JDK's classes that the code calls (see archunit.properties): the same answer
-     * for {@code CompletableFuture.get}, a learner's subclass and a method reference, at a fraction of the
-     * import's cost. A class that cannot be loaded falls back on ArchUnit's view.
-     */
-    private record Target(Class<?> owner, Set<String> names) {
-        boolean matches(AccessTarget target) {
-            if (!names.contains(target.getName())) {
-                return false;
-            }
-            String name = target.getOwner().getName();
-            if (name.equals(owner.getName())) {
-                return true;
-            }
-            Class<?> called = load(name);
-            return called != null ? owner.isAssignableFrom(called) : target.getOwner().isAssignableTo(owner);
-        }
-    }
-
-    private static final java.util.Map<String, java.util.Optional<Class<?>>> LOADED =
-            new java.util.concurrent.ConcurrentHashMap<>();
-
-    private static Class<?> load(String name) {
-        return LOADED.computeIfAbsent(name, n -> {
-            for (ClassLoader loader : new ClassLoader[] {Thread.currentThread().getContextClassLoader(),
-                    BlockingKind.class.getClassLoader()}) {
-                if (loader == null) {
-                    continue;
-                }
-                try {
-                    return java.util.Optional.of(Class.forName(n, false, loader));
-                } catch (ClassNotFoundException | LinkageError e) {
-                    // try the next loader
-                }
-            }
-            return java.util.Optional.empty();
-        }).orElse(null);
-    }
-
-    private static Target target(Class<?> owner, String... names) {
-        return new Target(owner, Set.of(names));
+    private static CallFamily target(Class<?> owner, String... names) {
+        return CallFamily.of(owner, names);
     }
 }
