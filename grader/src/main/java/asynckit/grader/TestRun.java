@@ -118,8 +118,12 @@ final class TestRun {
                 if (now - start > own + waited && now - nextLook >= 0) {
                     // Past its own time on the clock: how long did the machine keep it (or its output's readers)
                     // waiting for a CPU? Looked at twice a second from here on; it only grows.
-                    waited = Math.max(waited, Math.max(MachineWait.ofTree(launch.process.toHandle()),
-                            collector.readersWaited.get()));
+                    // Only what others took from the machine counts: a run that keeps every core busy itself (a
+                    // spin in more threads than there are cores) waits for its own threads, and is not stretched.
+                    long threadsWaited = Math.max(MachineWait.ofTree(launch.process.toHandle()),
+                            collector.readersWaited.get());
+                    waited = Math.max(waited, Math.min(threadsWaited,
+                            MachineWait.othersTook(launch.process.toHandle(), now - start)));
                     nextLook = now + TimeUnit.MILLISECONDS.toNanos(500);
                 }
                 if (now - start > own + waited || now - latest > 0) {

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,24 +43,43 @@ class TestRunTimeLimitTest {
     }
 
     @Test
-    @DisplayName("a run whose threads outnumber the cores waits for a CPU, and that waiting is added on the clock")
+    @DisplayName("a run that other processes keep waiting for a CPU has that waiting added on the clock")
     void waitingIsNotCounted() throws IOException {
         assumeTrue(Files.isReadable(Path.of("/proc/thread-self/schedstat")), "no scheduler statistics here");
-        int spinners = 2 * Runtime.getRuntime().availableProcessors() + 1;
         String spin = "while :; do :; done";
-        List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", (spin + " & ").repeat(spinners) + "wait"));
-        TestRun.TimeLimit limit = new TestRun.TimeLimit(1, 20);
-        TestRun.Outcome run = run(command, limit);
-        assertThat(run.ending()).isEqualTo(TestRun.Ending.TIMED_OUT);
-        // More spinners than cores: each waits part of the time, so the run got more than 1 s on the clock.
-        assertThat(run.waitedSeconds()).isPositive();
-        assertThat(run.seconds()).isGreaterThan(1 + run.waitedSeconds() - 0.6);
-        assertThat(run.seconds()).isLessThan(20 + 5);
-        // With no room to stretch, the same run is stopped at 1 s before its own second was used: not judged.
-        TestRun.Outcome capped = run(command, new TestRun.TimeLimit(1, 1));
-        assertThat(capped.ending()).isEqualTo(TestRun.Ending.TIMED_OUT);
-        assertThat(capped.machineTooBusy()).isTrue();
-        assertThat(Grader.timedOutReason(capped, new TestRun.TimeLimit(1, 1))).startsWith("not judged");
+        // The load is outside the run: more spinners than cores, in a process of their own.
+        int spinners = 2 * Runtime.getRuntime().availableProcessors() + 1;
+        Process load = new ProcessBuilder("/bin/sh", "-c", (spin + " & ").repeat(spinners) + "wait").start();
+        try {
+            List<String> command = List.of("/bin/sh", "-c", spin);
+            TestRun.TimeLimit limit = new TestRun.TimeLimit(1, 20);
+            TestRun.Outcome run = run(command, limit);
+            assertThat(run.ending()).isEqualTo(TestRun.Ending.TIMED_OUT);
+            // The run's one spinner waits part of the time for the others', so it got more than 1 s on the clock.
+            assertThat(run.waitedSeconds()).isPositive();
+            assertThat(run.seconds()).isGreaterThan(1 + run.waitedSeconds() - 0.6);
+            assertThat(run.seconds()).isLessThan(20 + 5);
+            // With no room to stretch, the same run is stopped at 1 s before its own second was used: not judged.
+            TestRun.Outcome capped = run(command, new TestRun.TimeLimit(1, 1));
+            assertThat(capped.ending()).isEqualTo(TestRun.Ending.TIMED_OUT);
+            assertThat(capped.machineTooBusy()).isTrue();
+            assertThat(Grader.timedOutReason(capped, new TestRun.TimeLimit(1, 1))).startsWith("not judged");
+        } finally {
+            load.descendants().forEach(ProcessHandle::destroyForcibly);
+            load.destroyForcibly();
+        }
+    }
+
+    @Test
+    @DisplayName("a run's waiting for its own threads is not the machine's: only what others took from the cores counts")
+    void ownThreadsWaitingIsOwnTime() {
+        long s = 1_000_000_000L;
+        // Two cores for 10 s: a run that used 20 CPU-s had them all, and others took nothing (an attack: spinners
+        // in more threads than there are cores, to stretch its own deadline).
+        assertThat(MachineWait.othersTook(2, 10 * s, 20 * s)).isZero();
+        assertThat(MachineWait.othersTook(2, 10 * s, 25 * s)).isZero();
+        // A run that used 5 CPU-s of the 20: others had up to 15.
+        assertThat(MachineWait.othersTook(2, 10 * s, 5 * s)).isEqualTo(15 * s);
     }
 
     @Test
