@@ -480,7 +480,7 @@ public final class Grader implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(javaBin.toString(), "-Xmx" + limits.heapMegabytes() + "m",
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:+DisableAttachMechanism", "-XX:-UsePerfData",
                 "-Djava.io.tmpdir=" + tmp, "-Duser.home=" + tmp, "-Dfile.encoding=UTF-8",
-                "-Dkit.timeScale=" + settings.timeScale(), "-Dkit.root=" + build.pristine(),
+                "-Dkit.timeScale=" + settings.timeScale(),
                 "-Dasynckit.ownPidNamespace=" + (sandbox.kind() != Sandbox.Kind.NONE),
                 "-cp", String.join(java.io.File.pathSeparator, classpath),
                 "asynckit.grader.runner.TestRunner", testClasses.toString()));
@@ -498,7 +498,7 @@ public final class Grader implements AutoCloseable {
         }
         List<Path> readOnly = new ArrayList<>();
         readOnly.add(Path.of(System.getProperty("java.home")).toRealPath());
-        readOnly.addAll(build.readOnly());
+        readOnly.addAll(build.visibleTo(tests));
         readOnly.add(dir);
         Files.createDirectories(run);
         return TestRun.run(sandbox, limits, command, readOnly, run, env, limit,

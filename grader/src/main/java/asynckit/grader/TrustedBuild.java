@@ -80,9 +80,21 @@ final class TrustedBuild {
         return runnerLibs;
     }
 
-    /** The folders a test JVM reads: the snapshot and the trusted outputs. */
+    /** The folders a learner's run could change where there is no sandbox: the snapshot and the trusted outputs. */
     List<Path> readOnly() {
         return List.of(pristine, dir);
+    }
+
+    /**
+     * The folders one exercise's test JVM needs to see: the trusted outputs and the snapshot's folders on that
+     * exercise's test class path (the testkit's classes, say). Not the rest of the snapshot: it holds the
+     * reference solutions and the graded quizzes' answers, which learner code could otherwise read and print into
+     * its report.
+     */
+    List<Path> visibleTo(ExerciseBuild tests) {
+        List<Path> visible = new ArrayList<>(List.of(dir));
+        tests.testClasspath().stream().filter(p -> p.startsWith(pristine)).forEach(visible::add);
+        return visible;
     }
 
     /**

@@ -38,7 +38,7 @@ class HostileSubmissionsTest {
     static final List<String> FIXTURES = List.of("system-exit", "halt-with-fake-report", "fake-report", "spin",
             "deadlock", "non-daemon-thread", "noisy", "compile-error", "planted-extension", "kit-backdoor",
             "report-rewrite", "pipe-holder", "shadow-testkit", "reflection-oracle", "canned-answers", "out-of-memory",
-            "thread-bomb");
+            "thread-bomb", "kit-reader");
     /** What the fixtures' stray processes carry in their command line; made unique to this JVM at copy time. */
     static final String FIXTURE_MARKER = "asynckit-hostile-marker";
     static final String MARKER = FIXTURE_MARKER + "-" + ProcessHandle.current().pid();
@@ -254,6 +254,20 @@ class HostileSubmissionsTest {
         assertThat(ex01("kit-backdoor").flags()).anyMatch(f -> f.contains("writes files"));
         assertThat(Files.readString(kit.resolve(".mvn/maven.config"))).isEqualTo(mavenConfig);
         assertThat(KitSnapshot.git(kit, "status", "--porcelain")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a learner that reads the kit it is graded against (bubblewrap): neither the graded quizzes' answers"
+            + " nor the reference solutions are there to copy into its report")
+    void kitReader() {
+        Report.Exercise e = ex01("kit-reader");
+        assertThat(e.points()).isZero();
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                reports.get("kit-reader").sandbox().startsWith("sandboxed (bubblewrap)"),
+                "without bubblewrap learner code can read every file the grader can (grader/README.md says so)");
+        assertThat(e.tests()).isNotEmpty().allSatisfy(t -> assertThat(String.valueOf(t.message())).as(t.name())
+                .doesNotContain("graded:", "package asynckit.ex01", "Reference solution"));
+        assertThat(e.tests()).anySatisfy(t -> assertThat(String.valueOf(t.message())).contains("kit-reader found nothing"));
     }
 
     @Test
