@@ -62,6 +62,8 @@ class ProfileLoaderTest implements NoBlockingCalls {
     static final Mistake ONE_USER_AT_A_TIME = LESSON.mistake("one-user-at-a-time");
     static final Mistake COMPLETION_ORDER = LESSON.mistake("completion-order");
     static final Mistake OUT_OF_ORDER = LESSON.mistake("out-of-order");
+    static final Mistake FINISHED_EARLY = LESSON.mistake("finished-early");
+    static final Mistake HANDLE_TWICE = LESSON.mistake("handle-twice");
     static final Mistake MIXED_USERS = LESSON.mistake("mixed-users");
     static final Mistake JOIN_INSIDE_A_STEP = LESSON.mistake("join-inside-a-step");
     static final Mistake BLOCKED_CALLER = LESSON.mistake("blocked-the-caller");
@@ -197,7 +199,9 @@ class ProfileLoaderTest implements NoBlockingCalls {
             s.answerUser("ada");
             s.answerUser("bob");
             s.answerWhenAsked(s.friendsStep("cy"), s.postsStep("ada"), s.postsStep("bob"), s.postsStep("cy"),
-                    s.friendsStep("ada"), s.friendsStep("bob"));
+                    s.friendsStep("ada"));
+            s.expectStillPending(result, "loadAll(ada, bob, cy)", "friendsOf(u2)");
+            s.answerWhenAsked(s.friendsStep("bob"));
             s.checkLookups(handles, 1, "loadAll(ada, bob, cy)");
 
             List<Profile> got = s.settleValue(result, "loadAll(ada, bob, cy)");
@@ -255,6 +259,16 @@ class ProfileLoaderTest implements NoBlockingCalls {
                     .actual(got)
                     .failure();
         }
+        if (got != null && got.size() < want.size() && want.containsAll(got)) {
+            throw Teach.about(List.of(FINISHED_EARLY, HANDLE_TWICE))
+                    .saw(call + " gave " + got.size() + " profile(s) for " + want.size() + " handles " + handles
+                            + ": the right profiles, but not all of them.\nA list made as soon as the first load (anyOf)"
+                            + " or most of them (a countdown one short) had finished leaves the others out; so does a"
+                            + " map or set keyed by handle when a handle comes twice.")
+                    .expected(want)
+                    .actual(got)
+                    .failure();
+        }
         for (Profile p : got == null ? List.<Profile>of() : got) {
             String mixed = p == null ? null : describeMix(p);
             if (mixed != null) {
@@ -278,8 +292,10 @@ class ProfileLoaderTest implements NoBlockingCalls {
 
     @Test
     @Points(1)
-    @DisplayName("loadAll of no handles gives an empty list, already complete, and calls nothing")
+    @DisplayName("loadAll of no handles gives an empty list, already complete, and calls nothing; of a handle given"
+            + " twice, its profile twice")
     void loadAllOfNothing() {
+        loadAllOfARepeatedHandle();
         try (Social s = new Social()) {
             CompletableFuture<List<Profile>> result = s.start("loadAll(no handles)", () -> s.loader.loadAll(List.of()));
             Settle<List<Profile>> settled = Settle.within(result, Duration.ZERO);
@@ -304,6 +320,47 @@ class ProfileLoaderTest implements NoBlockingCalls {
                         .timeline(s.timeline)
                         .failure();
             }
+        }
+    }
+
+    /**
+     * loadAll(dee, ada, dee) must give three profiles, dee's twice: results kept in a map (or a set) keyed by handle
+     * hold each handle once, and Collectors.toMap throws on the repeated key. Whether the repeated handle is looked up
+     * once or twice is the loader's choice: every call still pending is answered until the result completes.
+     */
+    private static void loadAllOfARepeatedHandle() {
+        List<String> handles = List.of("dee", "ada", "dee");
+        String call = "loadAll(dee, ada, dee)";
+        try (Social s = new Social()) {
+            CompletableFuture<List<Profile>> result;
+            try {
+                result = s.start(call, () -> s.loader.loadAll(handles));
+            } catch (RuntimeException thrown) {
+                throw HANDLE_TWICE.report()
+                        .saw(call + " threw " + ManualFutures.describeError(thrown) + " instead of returning a future."
+                                + "\nA handle may come twice in the list: a map keyed by handle (Collectors.toMap"
+                                + " throws on a repeated key) holds each handle once.")
+                        .failure(thrown);
+            }
+            long deadline = System.nanoTime() + SOON.toNanos();
+            while (!result.isDone() && System.nanoTime() < deadline) {
+                s.answerEverythingPending();
+                LockSupport.parkNanos(500_000);
+            }
+            List<Profile> got = s.settleValue(result, call);
+            List<Profile> want = handles.stream().map(ProfileLoaderTest::expected).toList();
+            if (got != null && got.size() != want.size() && new HashSet<>(want).equals(new HashSet<>(got))) {
+                throw HANDLE_TWICE.report()
+                        .saw(call + " gave " + got.size() + " profiles for " + want.size() + " handles, dee's "
+                                + owners(got).stream().filter("dee"::equals).count() + " time(s): a map or set"
+                                + " keyed by handle holds a repeated handle once. Give one profile per entry of"
+                                + " the list, in its order.")
+                        .expected(want)
+                        .actual(got)
+                        .timeline(s.timeline)
+                        .failure();
+            }
+            expectProfiles(got, handles, null, call, "dee was given twice, ada once.", "The loads overlapped.");
         }
     }
 
@@ -407,8 +464,14 @@ class ProfileLoaderTest implements NoBlockingCalls {
             if (!s.fallbacks.awaitCall("ada", SOON)) {
                 throw FALLBACK_IGNORED.report()
                         .saw("findUser(ada) failed with " + ManualFutures.describeError(down) + ", and loadOr never called the fallback; its"
-                                + " future " + Social.state(result) + ".\nA failure is not a null value: handle it"
-                                + " with a step that runs on failure (exceptionallyCompose).")
+                                + " future " + Social.state(result) + ".\nA failure is not a null value, and not an"
+                                + " exception thrown by load (a try/catch around it never sees one): handle it with a"
+                                + " step that runs on failure (exceptionallyCompose). That step gets the failure as it"
+                                + " comes out of the chain, often a CompletionException around the step's own"
+                                + " exception: a test of its type (instanceof IOException) misses it."
+                                + (s.lookups("ada") > 1 ? "\nfindUser(ada) was called " + s.lookups("ada") + " times:"
+                                        + " a retry of the primary load is not the fallback; the task asks for the"
+                                        + " fallback once the primary load has failed." : ""))
                         .timeline(s.timeline)
                         .failure();
             }
@@ -440,6 +503,15 @@ class ProfileLoaderTest implements NoBlockingCalls {
             s.answerWhenAsked(s.postsStep("bob"), s.failingFriendsStep("bob", reset));
             if (!s.fallbacks.awaitCall("bob", SOON)) {
                 Settle<Profile> now = Settle.within(second, Duration.ZERO);
+                if (!now.pending() && !now.failed() && CACHED_ADA.equals(now.value())) {
+                    throw DID_NOT_CALL.report()
+                            .saw("friendsOf(u2) failed, and loadOr(\"bob\", fallback) completed with " + now.value()
+                                    + " without calling its fallback: that is what the fallback gave for ada, in an"
+                                    + " earlier call. A fallback's result kept in a field answers every later call;"
+                                    + " call this call's own Supplier.")
+                            .timeline(s.timeline)
+                            .failure();
+                }
                 if (!now.pending() && !now.failed()) {
                     throw LOST_FAILURE.report()
                             .saw("friendsOf(u2) failed with " + ManualFutures.describeError(reset) + ", yet the primary load of bob completed"
@@ -448,10 +520,20 @@ class ProfileLoaderTest implements NoBlockingCalls {
                             .timeline(s.timeline)
                             .failure();
                 }
+                // Does loadOr fall back on a failed lookup again, like ada's? If not, it kept something from ada's call.
+                CompletableFuture<Profile> third = s.start("loadOr(\"cy\", fallback)",
+                        () -> s.loader.loadOr("cy", s.fallbackFor("cy")));
+                s.expectLookups(Map.of("cy", 1), "loadOr(\"cy\", fallback)", third);
+                s.failUser("cy", new IOException("the user service is down again"));
+                boolean again = s.fallbacks.awaitCall("cy", SOON);
                 throw FALLBACK_IGNORED.report()
                         .saw("friendsOf(u2) failed with " + ManualFutures.describeError(reset) + ", and loadOr(\"bob\", fallback) never called"
-                                + " the fallback; its future " + Social.state(second) + ".\nAny step of the primary"
-                                + " load can fail, not only findUser.")
+                                + " the fallback; its future " + Social.state(second) + "." + (again
+                                        ? "\nAny step of the primary load can fail, not only findUser."
+                                        : "\nThen findUser(cy) failed, as findUser(ada) had in the first call, and"
+                                                + " loadOr(\"cy\", fallback) did not call its fallback either: loadOr"
+                                                + " kept something from the first call (a flag that it fell back"
+                                                + " already?). Each call decides afresh, from its own failure."))
                         .timeline(s.timeline)
                         .failure();
             }
@@ -496,7 +578,9 @@ class ProfileLoaderTest implements NoBlockingCalls {
             s.expectLookups(Map.of("ada", 2, "bob", 2, "cy", 1), "loadAll(ada, bob, cy)", all);
             handles.forEach(s::answerUser);
             s.answerWhenAsked(s.postsStep("ada"), s.friendsStep("ada"), s.postsStep("bob"), s.friendsStep("bob"),
-                    s.postsStep("cy"), s.failingFriendsStep("cy", gone));
+                    s.postsStep("cy"));
+            s.expectStillPending(all, "loadAll(ada, bob, cy)", "friendsOf(u3)");
+            s.answerWhenAsked(s.failingFriendsStep("cy", gone));
             s.expectFailure(all, gone, "loadAll(ada, bob, cy)", "friendsOf(u3)");
         }
     }
@@ -826,6 +910,35 @@ class ProfileLoaderTest implements NoBlockingCalls {
         }
 
         // --- answering on the service's thread
+
+        /**
+         * {@code result} must still be pending while {@code step} (called, not yet answered) is: a loadAll whose list
+         * is complete before one of its loads has finished read the others too soon.
+         */
+        void expectStillPending(CompletableFuture<?> result, String call, String step) {
+            if (result.isDone()) {
+                throw FINISHED_EARLY.report()
+                        .saw(call + "'s future " + state(result) + " while " + step + " was still pending: it"
+                                + " completed before every one of its loads had finished.\nanyOf completes with the"
+                                + " first; a countdown that stops at 1, or starts one short, completes before the last."
+                                + " Complete only once all are done: allOf, or a countdown that reaches 0.")
+                        .timeline(timeline)
+                        .failure();
+            }
+        }
+
+        /** Answers every call pending now (findUser, postsOf, friendsOf), each as the service describes it. */
+        void answerEverythingPending() {
+            for (String h : users.pendingKeys()) {
+                answerUser(h);
+            }
+            for (String userId : posts.pendingKeys()) {
+                USERS.keySet().stream().filter(h -> id(h).equals(userId)).findFirst().ifPresent(this::answerPosts);
+            }
+            for (String userId : friends.pendingKeys()) {
+                USERS.keySet().stream().filter(h -> id(h).equals(userId)).findFirst().ifPresent(this::answerFriends);
+            }
+        }
 
         void answerUser(String handle) {
             knownIds.add(id(handle));

@@ -27,6 +27,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -251,7 +252,8 @@ class ReportCommandTest implements NoBlockingCalls {
     @Points(3)
     @DisplayName("fails when the save fails: prints 'report failed: archive offline' and returns 1")
     void aFailedSaveFailsTheCommand() {
-        IOException offline = new IOException("archive offline");
+        // With a cause of its own, as a real client's exception often has: its message, not the cause's, is the one to print.
+        IOException offline = new IOException("archive offline", new java.net.SocketException("connection reset"));
         try (ReportRun run = new ReportRun()) {
             run.sales.answerAtOnce(CENTS::get);
             run.archive.failAtOnce(key -> offline);
@@ -259,6 +261,7 @@ class ReportCommandTest implements NoBlockingCalls {
             run.awaitFinished(LOST_FAILURE, "save(report) failed, and the failure never reached the future main joins.");
             assertFailureReported(run, "save(report)", offline, run.archive.calls().stream()
                     .findFirst().map(LoopBoundService.Call::future));
+            assertTriedOnce(run, "save(report)");
         }
     }
 
@@ -266,7 +269,7 @@ class ReportCommandTest implements NoBlockingCalls {
     @Points(2)
     @DisplayName("fails when a sales call fails: prints that call's own message, returns 1, and saves nothing")
     void aFailedSalesCallFailsTheCommand() {
-        IOException till = new IOException("south: till offline");
+        IOException till = new IOException("south: till offline", new java.net.ConnectException("connection refused"));
         try (ReportRun run = new ReportRun()) {
             run.sales.answerAtOnce(CENTS::get);
             run.sales.failAtOnce(key -> key.equals("south") ? till : null);
@@ -275,6 +278,7 @@ class ReportCommandTest implements NoBlockingCalls {
             run.awaitFinished(LOST_FAILURE, "sales(south) failed, and the failure never reached the future main joins.");
             assertFailureReported(run, "sales(south)", till, run.sales.calls().stream()
                     .filter(c -> c.key().equals("south")).findFirst().map(LoopBoundService.Call::future));
+            assertTriedOnce(run, "sales(south)");
             if (run.archive.callCount() > 0) {
                 throw WRONG_REPORT.report()
                         .saw("sales(south) failed, yet a report was handed to archive.save:\n"
@@ -381,6 +385,27 @@ class ReportCommandTest implements NoBlockingCalls {
         try (ReportRun run = new ReportRun().answeredAtOnce().start()) {
             run.awaitFinished(WRONG_REPORT, NEVER_COMPLETES);
             assertReportPrinted(run);
+            // The same DailyReport builds again, for other stores: nothing of the first build may answer the second.
+            List<String> again = List.of("east", "north");
+            int callsBefore = run.sales.callCount();
+            run.start(again);
+            run.awaitFinished(WRONG_REPORT, NEVER_COMPLETES);
+            String want = asynckit.ex06.report.ReportText.render(again, again.stream().map(CENTS::get).toList());
+            boolean thrown = run.main.outcome().isCompletedExceptionally();
+            String printed = run.printed();
+            if (thrown || run.exitCode() != 0 || !printed.strip().equals(want.strip())) {
+                throw WRONG_REPORT.report()
+                        .saw("A second run with the same DailyReport, for the stores " + again + ", "
+                                + (thrown ? "threw " + run.main.outcome().exceptionNow()
+                                        : "returned exit code " + run.exitCode() + " and printed:\n" + indent(printed))
+                                + "\nIt made " + (run.sales.callCount() - callsBefore) + " sales call(s) for "
+                                + again.size() + " stores. A report, or its future, kept in a field by the first build"
+                                + " answers every later one (like functools.cache on a method): each build asks for"
+                                + " its own stores' sales afresh.")
+                        .expected("exit code 0, printed:\n" + want)
+                        .timeline(run.timeline)
+                        .failure();
+            }
         }
     }
 
@@ -496,9 +521,34 @@ class ReportCommandTest implements NoBlockingCalls {
             if (printed.contains(failure.getMessage()) && !printed.equals(expected)) {
                 report.saw("The message is wrapped: join() throws a CompletionException whose getCause() is the"
                         + " original exception; print the cause's getMessage().");
+            } else if (failure.getCause() != null && printed.contains(failure.getCause().getMessage())) {
+                report.saw("That is the message of " + ManualFutures.describeError(failure.getCause()) + ", the"
+                        + " original exception's own cause: one level too deep (a loop to the root cause). Print the"
+                        + " message of the exception the call failed with: the CompletionException's getCause().");
             }
             throw report.expected("exit code 1, printed: " + expected)
                     .actual("exit code " + code + ", printed: " + printed)
+                    .timeline(run.timeline)
+                    .failure();
+        }
+    }
+
+    /**
+     * The failed report must have been tried once: every store's sales asked once, the archive at most once. An edge
+     * that runs the report again after it failed (a retry around the join) waits more than once and repeats every
+     * call; the task asks it to report the failure.
+     */
+    private static void assertTriedOnce(ReportRun run, String call) {
+        Map<String, Long> asked = run.sales.calls().stream()
+                .collect(java.util.stream.Collectors.groupingBy(LoopBoundService.Call::key,
+                        java.util.stream.Collectors.counting()));
+        long most = asked.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        if (most > 1 || run.archive.callCount() > 1) {
+            throw WAITED_MORE_THAN_ONCE.report()
+                    .saw(call + " failed, and the report was run again: sales calls per store " + asked
+                            + ", archive.save called " + run.archive.callCount() + " time(s).\nA retry around the join"
+                            + " waits once per attempt and repeats every call of the report. The edge waits once for"
+                            + " the whole report; when that fails, print the reason and return 1.")
                     .timeline(run.timeline)
                     .failure();
         }

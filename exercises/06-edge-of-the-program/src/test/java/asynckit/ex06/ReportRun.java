@@ -75,6 +75,8 @@ final class ReportRun implements AutoCloseable {
     /** main's thread, known from its first instruction on (before {@link #main} is assigned). */
     private volatile Thread edge;
     private volatile boolean handOversAtOnce;
+    /** The one DailyReport of this run, made by the first start. */
+    private DailyReport report;
 
     /** The report the sources' answers make, as ReportText lays it out. */
     static String expectedText() {
@@ -101,10 +103,23 @@ final class ReportRun implements AutoCloseable {
 
     /** Starts main: {@code ReportCommand.run(STORES, report, loop, out)}. */
     ReportRun start() {
-        DailyReport report = new DailyReport(store -> sales.call(store, store), text -> archive.call("report", text));
+        return start(STORES);
+    }
+
+    /**
+     * Starts main on {@code stores}. A second start runs again with the same DailyReport (a new main, the output
+     * cleared), so that anything the first build kept shows in the second.
+     */
+    ReportRun start(List<String> stores) {
+        if (report == null) {
+            report = new DailyReport(store -> sales.call(store, store), text -> archive.call("report", text));
+        }
+        bytes.reset();
+        printedWhenRunReturned = null;
+        DailyReport report = this.report;
         main = EdgeThread.start("main", () -> {
             edge = Thread.currentThread();
-            int code = ReportCommand.run(STORES, report, loop.executor(), out);
+            int code = ReportCommand.run(stores, report, loop.executor(), out);
             printedWhenRunReturned = printed();
             pendingWhenRunReturned = pendingLabels();
             return code;
