@@ -45,6 +45,7 @@ class RetrierTest implements NoBlockingCalls {
     static final Mistake BACKOFF_NOT_GROWING = LESSON.mistake("backoff-not-growing");
     static final Mistake WRONG_BACKOFF = LESSON.mistake("wrong-backoff");
     static final Mistake NO_JITTER = LESSON.mistake("no-jitter");
+    static final Mistake WRONG_RANDOM_NUMBER = LESSON.mistake("wrong-random-number");
     static final Mistake TOO_MANY = LESSON.mistake("too-many-attempts");
     static final Mistake GAVE_UP_TOO_SOON = LESSON.mistake("gave-up-too-soon");
     static final Mistake RETRIED_PERMANENT = LESSON.mistake("retried-permanent-error");
@@ -143,7 +144,7 @@ class RetrierTest implements NoBlockingCalls {
     @DisplayName("adds the random part to each wait: 125, 275 and 450 ms with the test's random numbers")
     void addsJitter() {
         // jitter 0.5, random numbers 0.5, 0.75, 0.25: each wait is backoff + backoff × 0.5 × r.
-        try (RetryHarness h = new RetryHarness(4, 100, 0.5, 0.5, 0.75, 0.25)) {
+        try (RetryHarness h = new RetryHarness(4, 100, 0.5, 0.5, 0.75, 0.25, 0.1)) {
             Run run = h.run("");
             h.start(run);
             h.expectFirstAttempt(run);
@@ -155,6 +156,16 @@ class RetrierTest implements NoBlockingCalls {
             h.expectRetry(run, 4, ms(450), ms(400));
             h.fail(run, 4, new IOException("connection reset"));
             h.expectGiveUp(run, false);
+
+            // The next call on the same Retrier draws its own number (the 4th, 0.1): 105 ms, not a wait of the
+            // first call's again.
+            Run next = h.run("b");
+            h.start(next);
+            h.expectFirstAttempt(next);
+            h.fail(next, 1, new IOException("connection reset"));
+            h.expectRetry(next, 2, ms(105), ms(100));
+            h.succeed(next, 2, "b");
+            h.expectSuccess(next, 2, "b");
         }
     }
 
@@ -162,18 +173,24 @@ class RetrierTest implements NoBlockingCalls {
     @Points(2)
     @DisplayName("starts no attempt while the one before is still running, and times each wait from its failure")
     void oneAttemptAtATime() {
-        try (RetryHarness h = new RetryHarness(4, 100, 0.0)) {
+        // Another policy than the other tests' (3 attempts, 250 ms first): the numbers come from the policy.
+        try (RetryHarness h = new RetryHarness(3, 250, 0.0)) {
             Run run = h.run("");
             h.start(run);
             h.expectFirstAttempt(run);
             h.advanceWhileRunning(run, Duration.ofMinutes(10));
-            h.fail(run, 1, new IOException("read timed out"));
-            h.expectRetry(run, 2, ms(100), ms(100));
+            IOException first = new IOException("read timed out");
+            h.fail(run, 1, first);
+            h.expectRetry(run, 2, ms(250), ms(250));
             h.advanceWhileRunning(run, Duration.ofSeconds(30));
-            h.fail(run, 2, new IOException("read timed out"));
-            h.expectRetry(run, 3, ms(200), ms(200));
-            h.succeed(run, 3, "slow but fine");
-            h.expectSuccess(run, 3, "slow but fine");
+            IOException second = new IOException("read timed out again");
+            h.fail(run, 2, second);
+            h.expectRetry(run, 3, ms(500), ms(500));
+            IOException third = new IOException("connection reset");
+            h.fail(run, 3, third);
+            h.expectGiveUp(run, false);
+            h.expectFailure(run, third, List.of(first, second));
+            h.expectNothingMore("after the 3rd attempt, the last the policy allows, had failed");
         }
     }
 
