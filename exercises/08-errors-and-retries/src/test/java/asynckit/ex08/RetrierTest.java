@@ -101,13 +101,7 @@ class RetrierTest implements NoBlockingCalls {
             h.succeed(first, 1, "at once");
             h.expectSuccess(first, 1, "at once");
 
-            Run second = h.run("b");
-            h.start(second);
-            h.expectFirstAttempt(second);
-            h.fail(second, 1, new IOException("connection reset"));
-            h.expectRetry(second, 2, ms(100), ms(100));
-            h.succeed(second, 2, "on the second try");
-            h.expectSuccess(second, 2, "on the second try");
+            succeedOnTheSecond(h, h.run("b"), ms(100), "on the second try");
 
             // A void operation (a PUT, a DELETE) succeeds with null: a success all the same.
             Run empty = h.run("c");
@@ -159,13 +153,7 @@ class RetrierTest implements NoBlockingCalls {
 
             // The next call on the same Retrier draws its own number (the 4th, 0.1): 105 ms, not a wait of the
             // first call's again.
-            Run next = h.run("b");
-            h.start(next);
-            h.expectFirstAttempt(next);
-            h.fail(next, 1, new IOException("connection reset"));
-            h.expectRetry(next, 2, ms(105), ms(100));
-            h.succeed(next, 2, "b");
-            h.expectSuccess(next, 2, "b");
+            succeedOnTheSecond(h, h.run("b"), ms(105), "b");
         }
     }
 
@@ -371,6 +359,16 @@ class RetrierTest implements NoBlockingCalls {
         }
         h.expectGiveUp(run, false);
         h.expectFailure(run, errors.get(3), errors.subList(0, 3));
+    }
+
+    /** One transient failure, a wait of {@code wait} (a first backoff of 100 ms, plus its random part), then a success. */
+    private static void succeedOnTheSecond(RetryHarness h, Run run, Duration wait, String value) {
+        h.start(run);
+        h.expectFirstAttempt(run);
+        h.fail(run, 1, new IOException(run.name + ": connection reset"));
+        h.expectRetry(run, 2, wait, ms(100));
+        h.succeed(run, 2, value);
+        h.expectSuccess(run, 2, value);
     }
 
     /** Two transient failures, then a success on the third attempt. */
