@@ -48,6 +48,8 @@ class StorefrontTest implements NoBlockingCalls {
     static final Mistake PER_STEP = LESSON.mistake("timeout-per-step");
     static final Mistake STARTED_LATE = LESSON.mistake("deadline-started-late");
     static final Mistake SHARE_STATE = LESSON.mistake("checkouts-share-state");
+    static final Mistake PRICES_SHARE_STATE = LESSON.mistake("prices-share-state");
+    static final Mistake CHANGED_PRICES = LESSON.mistake("changed-the-prices");
     static final Mistake TOO_EARLY = LESSON.mistake("gave-up-too-early");
     static final Mistake TIMER_LEFT = LESSON.mistake("timer-left-behind");
     static final Mistake LOST_FAILURE = LESSON.mistake("lost-failure");
@@ -84,6 +86,9 @@ class StorefrontTest implements NoBlockingCalls {
         try (World w = World.forPrice(CACHED)) {
             CompletableFuture<String> result = w.price("apple", SHORT);
             w.requireCall("price(apple)", "price(\"apple\", " + SHORT.toMillis() + " ms)");
+            // A second price at the same time, with all the time in the world: apple's timeout is none of its business.
+            CompletableFuture<String> other = w.price("plum", LONG);
+            w.requireCall("price(plum)", "price(\"plum\", 10 s)");
 
             w.time.advance(SHORT);   // a timer on the scheduler fires now; the JDK's own fires in real time
             Settle<String> settled = Settle.within(result, SHORT_BOUND);
@@ -104,7 +109,19 @@ class StorefrontTest implements NoBlockingCalls {
                         .actual(settled.failed() ? settled.failure().toString() : settled.value())
                         .failure();
             }
+            w.requireUntouched("price(plum)", "price(apple)");
             w.requireAborted("price(apple)", "price gave up on it and answered with the last known price");
+            w.calls.answer("price(plum)", FRESH);
+            Settle<String> plum = Settle.within(other, SOON);
+            if (plum.pending() || plum.failed() || !FRESH.equals(plum.value())) {
+                throw PRICES_SHARE_STATE.report()
+                        .saw("price(\"plum\", 10 s) ran while price(\"apple\", " + SHORT.toMillis() + " ms) timed out;"
+                                + " then the shop answered price(plum) with " + quote(FRESH) + " in time, and plum's"
+                                + " result " + describe(plum) + ".\nEach price call has its own call, timer and result:"
+                                + " keep them in local variables of that call, never in the Storefront's fields.")
+                        .detail(w.calls.render())
+                        .failure();
+            }
         }
     }
 
@@ -238,7 +255,9 @@ class StorefrontTest implements NoBlockingCalls {
         try (World w = World.forPrice(CACHED)) {
             CompletableFuture<String> result = w.price("apple", LONG);
             w.requireCall("price(apple)", "price(\"apple\", 10 s)");
-            IOException unknown = new IOException("no such item: apple");
+            // The shop's own error in time, caused by a timeout further down (a 504): not price's timeout.
+            IOException unknown = new IOException("HTTP 504: the warehouse did not answer",
+                    new TimeoutException("warehouse: no answer within 5 s"));
             w.calls.fail("price(apple)", unknown);
             w.time.runDue();
             Settle<String> settled = Settle.within(result, SOON);
@@ -246,7 +265,9 @@ class StorefrontTest implements NoBlockingCalls {
                 throw FALLBACK_IN_TIME.report()
                         .saw("The shop answered at once with an error (" + unknown + "), and price used the last"
                                 + " known price " + quote(CACHED) + " instead.\nAn error that comes in time is an answer"
-                                + " too: the last known price is for when the time is up, not for hiding errors.")
+                                + " too: the last known price is for when the time is up, not for hiding errors. Its"
+                                + " cause is a TimeoutException, but the shop's own, not price's: look at the error"
+                                + " itself, and unwrap a CompletionException only, never any getCause().")
                         .failure();
             }
             if (settled.pending() || !settled.failed() || settled.failure() != unknown) {
@@ -506,6 +527,8 @@ class StorefrontTest implements NoBlockingCalls {
         final VirtualTime time = new VirtualTime();
         final AbortableCalls<String> calls;
         final Map<String, String> cache = new ConcurrentHashMap<>();
+        /** What the Storefront is handed: the cache, read-through, with every change recorded. */
+        private final WatchedPrices prices = new WatchedPrices(cache);
         final Storefront store;
         /**
          * The price calls handed to the code since the last timer check, each a Call only the code holds: a timer
@@ -537,7 +560,7 @@ class StorefrontTest implements NoBlockingCalls {
                     return adapt(calls.start("confirm(" + payment + ")"));
                 }
             };
-            this.store = new Storefront(shop, cache, time.scheduler());
+            this.store = new Storefront(shop, prices, time.scheduler());
         }
 
         /** price's calls are drawn in real time (its timer may be the JDK's own). */
@@ -707,7 +730,9 @@ class StorefrontTest implements NoBlockingCalls {
                                 + " elsewhere: most likely one the virtual clock cannot see, orTimeout or"
                                 + " completeOnTimeout on a future that never completes (or is never cancelled), a task"
                                 + " on CompletableFuture.delayedExecutor"
-                                + " (which nothing can cancel), or a ScheduledExecutorService of your own.\nSuch a"
+                                + " (which nothing can cancel), or a ScheduledExecutorService of your own (or a field of"
+                                + " your Storefront that still holds the last call: keep a call in the method that"
+                                + " made it).\nSuch a"
                                 + " timer stays pending for the whole timeout and holds the call, the result and the"
                                 + " fallback until it fires to find nothing left to do: a server pricing thousands of"
                                 + " items a second would keep thousands of them alive.")
@@ -744,6 +769,79 @@ class StorefrontTest implements NoBlockingCalls {
         @Override
         public void close() {
             calls.answerAll("(the test is over)");
+            prices.requireUnchanged();
+        }
+
+        /** The price call {@code label} must still be its own: not aborted when {@code by} timed out. */
+        void requireUntouched(String label, String by) {
+            if (calls.stateOf(label) == AbortableCalls.State.ABORTED) {
+                throw PRICES_SHARE_STATE.report()
+                        .saw(by + " timed out and its call was to be aborted, but " + label + ", another price call"
+                                + " still well within its own time, was aborted instead: the call in flight was kept"
+                                + " where every price call sees it (a field of the Storefront), so one call's timeout"
+                                + " reached another's request.\nKeep each call in a local variable of the price call"
+                                + " that made it; its timer and its fallback capture that variable.")
+                        .detail(calls.render())
+                        .failure();
+            }
+        }
+    }
+
+    /**
+     * The last known prices as the Storefront sees them: reads go to the test's map; a change is made there too
+     * (so the code goes on as it would), but recorded, and the test fails at its end naming it.
+     */
+    private static final class WatchedPrices extends java.util.AbstractMap<String, String> {
+        private final Map<String, String> prices;
+        private final List<String> changes = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        WatchedPrices(Map<String, String> prices) {
+            this.prices = prices;
+        }
+
+        @Override
+        public String get(Object key) {
+            return prices.get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return prices.containsKey(key);
+        }
+
+        @Override
+        public java.util.Set<Map.Entry<String, String>> entrySet() {
+            return java.util.Collections.unmodifiableMap(prices).entrySet();
+        }
+
+        @Override
+        public String put(String key, String value) {
+            changes.add("put(" + quote(key) + ", " + quote(value) + ") on thread '" + Thread.currentThread().getName() + "'");
+            return value == null ? prices.remove(key) : prices.put(key, value);
+        }
+
+        @Override
+        public String remove(Object key) {
+            changes.add("remove(" + quote(String.valueOf(key)) + ") on thread '" + Thread.currentThread().getName() + "'");
+            return prices.remove(key);
+        }
+
+        @Override
+        public void clear() {
+            changes.add("clear() on thread '" + Thread.currentThread().getName() + "'");
+            prices.clear();
+        }
+
+        void requireUnchanged() {
+            if (!changes.isEmpty()) {
+                throw CHANGED_PRICES.report()
+                        .saw("The Storefront changed lastKnownPrices, the map it was given to read: "
+                                + String.join(", ", changes) + ".\nThat map is its caller's: who fills it, when and"
+                                + " with what (a price confirmed by a sale, not any price the shop quoted) is the"
+                                + " caller's decision, and it may be shared by every thread of the server. Read it"
+                                + " with get(item), and only when the time is up.")
+                        .failure();
+            }
         }
     }
 

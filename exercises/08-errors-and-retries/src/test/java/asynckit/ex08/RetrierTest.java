@@ -45,6 +45,7 @@ class RetrierTest implements NoBlockingCalls {
     static final Mistake BACKOFF_NOT_GROWING = LESSON.mistake("backoff-not-growing");
     static final Mistake WRONG_BACKOFF = LESSON.mistake("wrong-backoff");
     static final Mistake NO_JITTER = LESSON.mistake("no-jitter");
+    static final Mistake WRONG_RANDOM_NUMBER = LESSON.mistake("wrong-random-number");
     static final Mistake TOO_MANY = LESSON.mistake("too-many-attempts");
     static final Mistake GAVE_UP_TOO_SOON = LESSON.mistake("gave-up-too-soon");
     static final Mistake RETRIED_PERMANENT = LESSON.mistake("retried-permanent-error");
@@ -100,13 +101,7 @@ class RetrierTest implements NoBlockingCalls {
             h.succeed(first, 1, "at once");
             h.expectSuccess(first, 1, "at once");
 
-            Run second = h.run("b");
-            h.start(second);
-            h.expectFirstAttempt(second);
-            h.fail(second, 1, new IOException("connection reset"));
-            h.expectRetry(second, 2, ms(100), ms(100));
-            h.succeed(second, 2, "on the second try");
-            h.expectSuccess(second, 2, "on the second try");
+            succeedOnTheSecond(h, h.run("b"), ms(100), "on the second try");
 
             // A void operation (a PUT, a DELETE) succeeds with null: a success all the same.
             Run empty = h.run("c");
@@ -143,7 +138,7 @@ class RetrierTest implements NoBlockingCalls {
     @DisplayName("adds the random part to each wait: 125, 275 and 450 ms with the test's random numbers")
     void addsJitter() {
         // jitter 0.5, random numbers 0.5, 0.75, 0.25: each wait is backoff + backoff × 0.5 × r.
-        try (RetryHarness h = new RetryHarness(4, 100, 0.5, 0.5, 0.75, 0.25)) {
+        try (RetryHarness h = new RetryHarness(4, 100, 0.5, 0.5, 0.75, 0.25, 0.1)) {
             Run run = h.run("");
             h.start(run);
             h.expectFirstAttempt(run);
@@ -155,6 +150,10 @@ class RetrierTest implements NoBlockingCalls {
             h.expectRetry(run, 4, ms(450), ms(400));
             h.fail(run, 4, new IOException("connection reset"));
             h.expectGiveUp(run, false);
+
+            // The next call on the same Retrier draws its own number (the 4th, 0.1): 105 ms, not a wait of the
+            // first call's again.
+            succeedOnTheSecond(h, h.run("b"), ms(105), "b");
         }
     }
 
@@ -162,18 +161,24 @@ class RetrierTest implements NoBlockingCalls {
     @Points(2)
     @DisplayName("starts no attempt while the one before is still running, and times each wait from its failure")
     void oneAttemptAtATime() {
-        try (RetryHarness h = new RetryHarness(4, 100, 0.0)) {
+        // Another policy than the other tests' (3 attempts, 250 ms first): the numbers come from the policy.
+        try (RetryHarness h = new RetryHarness(3, 250, 0.0)) {
             Run run = h.run("");
             h.start(run);
             h.expectFirstAttempt(run);
             h.advanceWhileRunning(run, Duration.ofMinutes(10));
-            h.fail(run, 1, new IOException("read timed out"));
-            h.expectRetry(run, 2, ms(100), ms(100));
+            IOException first = new IOException("read timed out");
+            h.fail(run, 1, first);
+            h.expectRetry(run, 2, ms(250), ms(250));
             h.advanceWhileRunning(run, Duration.ofSeconds(30));
-            h.fail(run, 2, new IOException("read timed out"));
-            h.expectRetry(run, 3, ms(200), ms(200));
-            h.succeed(run, 3, "slow but fine");
-            h.expectSuccess(run, 3, "slow but fine");
+            IOException second = new IOException("read timed out again");
+            h.fail(run, 2, second);
+            h.expectRetry(run, 3, ms(500), ms(500));
+            IOException third = new IOException("connection reset");
+            h.fail(run, 3, third);
+            h.expectGiveUp(run, false);
+            h.expectFailure(run, third, List.of(first, second));
+            h.expectNothingMore("after the 3rd attempt, the last the policy allows, had failed");
         }
     }
 
@@ -354,6 +359,16 @@ class RetrierTest implements NoBlockingCalls {
         }
         h.expectGiveUp(run, false);
         h.expectFailure(run, errors.get(3), errors.subList(0, 3));
+    }
+
+    /** One transient failure, a wait of {@code wait} (a first backoff of 100 ms, plus its random part), then a success. */
+    private static void succeedOnTheSecond(RetryHarness h, Run run, Duration wait, String value) {
+        h.start(run);
+        h.expectFirstAttempt(run);
+        h.fail(run, 1, new IOException(run.name + ": connection reset"));
+        h.expectRetry(run, 2, wait, ms(100));
+        h.succeed(run, 2, value);
+        h.expectSuccess(run, 2, value);
     }
 
     /** Two transient failures, then a success on the third attempt. */

@@ -10,6 +10,7 @@ import static asynckit.ex08.RetrierTest.LOST_EARLIER_FAILURES;
 import static asynckit.ex08.RetrierTest.LOST_OUTCOME;
 import static asynckit.ex08.RetrierTest.NO_BACKOFF;
 import static asynckit.ex08.RetrierTest.NO_JITTER;
+import static asynckit.ex08.RetrierTest.WRONG_RANDOM_NUMBER;
 import static asynckit.ex08.RetrierTest.OVERLAPPING;
 import static asynckit.ex08.RetrierTest.POLLED;
 import static asynckit.ex08.RetrierTest.RETRIED_PERMANENT;
@@ -209,6 +210,7 @@ final class RetryHarness implements AutoCloseable {
                 attempt.threadId = Thread.currentThread().threadId();
                 attempt.cpuNanos = CPU.getCurrentThreadCpuTime();
                 attempt.mark = mark();
+                attempt.startedAfter = result != null && result.isDone() ? result : null;
                 attempts.add(attempt);
             }
             log.add(attempt(attempt.number) + " started" + (attempt.runningBefore == null ? ""
@@ -268,6 +270,8 @@ final class RetryHarness implements AutoCloseable {
         volatile long threadId;
         volatile long cpuNanos;
         volatile Mark mark;
+        /** How call()'s future had ended when this attempt started; null while it was pending. */
+        volatile CompletableFuture<?> startedAfter;
 
         Attempt(int number, long virtualNanos, long realNanos, String thread, String runningBefore) {
             this.number = number;
@@ -568,6 +572,13 @@ final class RetryHarness implements AutoCloseable {
             mistake = NO_JITTER;
             why = "\nThat is the plain backoff: the random part (jitter " + policy.jitter() + " × random number × the"
                     + " backoff) was not added.";
+        } else if (plain.compareTo(expected) != 0 && otherRandomNumber(waited, expected, plain) >= 0) {
+            int other = otherRandomNumber(waited, expected, plain);
+            mistake = WRONG_RANDOM_NUMBER;
+            why = "\nThat is the backoff plus a random part made with " + randoms.get(other) + ", the test's random"
+                    + " number #" + (other + 1) + ", which belongs to another wait: a number drawn once and kept (in"
+                    + " a field, or once per call) and used again, or drawn at another moment than when this wait"
+                    + " was computed.";
         } else if (last >= 1 && waits.get(last) <= waits.get(last - 1) + TOLERANCE_NANOS) {
             mistake = BACKOFF_NOT_GROWING;
             why = "\nThe wait did not grow: each wait should be twice the one before.";
@@ -576,8 +587,10 @@ final class RetryHarness implements AutoCloseable {
             mistake = BACKOFF_NOT_GROWING;
             why = "\nThe wait grew by the same step each time; it should double.";
         }
+        int allWaits = runs.stream().mapToInt(r -> Math.max(0, r.attempts.size() - 1)).sum();
         String drawn = policy.jitter() > 0 ? "\nYour code drew " + draws.get() + " random number(s) for "
-                + (number - 1) + " wait(s); draw exactly one per wait, when you compute it." : "";
+                + allWaits + " wait(s)" + (runs.size() > 1 ? " in all " + runs.size() + " calls" : "")
+                + "; draw exactly one per wait, when you compute it." : "";
         throw fail(report(mistake)
                 .saw(run.attempt(number) + " started " + millis(waited) + " after " + run.attempt(number - 1)
                         + " failed; it should have waited " + millis(expected.toNanos()) + " (firstDelay "
@@ -586,6 +599,20 @@ final class RetryHarness implements AutoCloseable {
                         + "\nWaits so far: " + waits.stream().map(RetryHarness::millis).toList())
                 .expected(millis(expected.toNanos()))
                 .actual(millis(waited)));
+    }
+
+    /**
+     * The index of a scripted random number, other than the one this wait should have used, that gives
+     * {@code waited} as plain + plain × jitter × r; -1 if none does. The test's numbers are all different.
+     */
+    private int otherRandomNumber(long waited, Duration expected, Duration plain) {
+        for (int i = 0; i < randoms.size(); i++) {
+            long with = plain.toNanos() + Math.round(plain.toNanos() * policy.jitter() * randoms.get(i));
+            if (Math.abs(with - expected.toNanos()) > TOLERANCE_NANOS && Math.abs(with - waited) <= TOLERANCE_NANOS) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private long failureBefore(Run run, int number) {
@@ -816,6 +843,18 @@ final class RetryHarness implements AutoCloseable {
                                     + "\nStart the next attempt only from the failure of the one before: two at once"
                                     + " double the load on a service that is already struggling, and the first may"
                                     + " still succeed."));
+                }
+                if (a.startedAfter != null) {
+                    Throwable ended = a.startedAfter.isCompletedExceptionally() ? a.startedAfter.exceptionNow() : null;
+                    ended = ended instanceof CompletionException && ended.getCause() != null ? ended.getCause() : ended;
+                    boolean permanent = ended != null && !transientError(ended) && a.number - 1 < policy.maxAttempts();
+                    throw fail(report(permanent ? RETRIED_PERMANENT : TOO_MANY)
+                            .saw(r.attempt(a.number) + " started at " + millis(a.virtualNanos) + ", after "
+                                    + r.call() + "'s future had already " + state(a.startedAfter) + ": the call was"
+                                    + " over, yet your code went on.\nOnce you complete the future (" + (permanent
+                                            ? "a permanent error" : ended != null ? "the last attempt" : "a success")
+                                    + "), stop there: a missing return after complete or completeExceptionally lets"
+                                    + " the retry code below it run as well."));
                 }
             }
         }
