@@ -932,12 +932,11 @@ class ProfileLoaderTest implements NoBlockingCalls {
             for (String h : users.pendingKeys()) {
                 answerUser(h);
             }
-            for (String userId : posts.pendingKeys()) {
-                USERS.keySet().stream().filter(h -> id(h).equals(userId)).findFirst().ifPresent(this::answerPosts);
-            }
-            for (String userId : friends.pendingKeys()) {
-                USERS.keySet().stream().filter(h -> id(h).equals(userId)).findFirst().ifPresent(this::answerFriends);
-            }
+            // An id the service never gave (handleOf: "?") is left pending, as a made-up id would be.
+            posts.pendingKeys().stream().map(ProfileLoaderTest::handleOf).filter(USERS::containsKey)
+                    .forEach(this::answerPosts);
+            friends.pendingKeys().stream().map(ProfileLoaderTest::handleOf).filter(USERS::containsKey)
+                    .forEach(this::answerFriends);
         }
 
         void answerUser(String handle) {
