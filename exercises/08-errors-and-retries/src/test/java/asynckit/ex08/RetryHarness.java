@@ -568,12 +568,12 @@ final class RetryHarness implements AutoCloseable {
         Mistake mistake = WRONG_BACKOFF;
         String why = "";
         int last = waits.size() - 1;
+        int other = plain.compareTo(expected) != 0 ? otherRandomNumber(waited, expected, plain) : -1;
         if (plain.compareTo(expected) != 0 && Math.abs(waited - plain.toNanos()) <= TOLERANCE_NANOS) {
             mistake = NO_JITTER;
             why = "\nThat is the plain backoff: the random part (jitter " + policy.jitter() + " × random number × the"
                     + " backoff) was not added.";
-        } else if (plain.compareTo(expected) != 0 && otherRandomNumber(waited, expected, plain) >= 0) {
-            int other = otherRandomNumber(waited, expected, plain);
+        } else if (other >= 0) {
             mistake = WRONG_RANDOM_NUMBER;
             why = "\nThat is the backoff plus a random part made with " + randoms.get(other) + ", the test's random"
                     + " number #" + (other + 1) + ", which belongs to another wait: a number drawn once and kept (in"
@@ -706,7 +706,7 @@ final class RetryHarness implements AutoCloseable {
     /** call()'s future failed with {@code last} itself, with {@code earlier} suppressed on it, in order. */
     void expectFailure(Run run, Throwable last, List<Throwable> earlier) {
         Throwable stored = storedFailure(run.result);
-        Throwable seen = stored instanceof CompletionException && stored.getCause() != null ? stored.getCause() : stored;
+        Throwable seen = unwrapOnce(stored);
         if (seen != last) {
             boolean wraps = false;
             for (Throwable t = seen; t != null && t.getCause() != t; t = t.getCause()) {
@@ -845,14 +845,14 @@ final class RetryHarness implements AutoCloseable {
                                     + " still succeed."));
                 }
                 if (a.startedAfter != null) {
-                    Throwable ended = a.startedAfter.isCompletedExceptionally() ? a.startedAfter.exceptionNow() : null;
-                    ended = ended instanceof CompletionException && ended.getCause() != null ? ended.getCause() : ended;
+                    Throwable ended = unwrapOnce(storedFailure(a.startedAfter));
                     boolean permanent = ended != null && !transientError(ended) && a.number - 1 < policy.maxAttempts();
                     throw fail(report(permanent ? RETRIED_PERMANENT : TOO_MANY)
                             .saw(r.attempt(a.number) + " started at " + millis(a.virtualNanos) + ", after "
                                     + r.call() + "'s future had already " + state(a.startedAfter) + ": the call was"
                                     + " over, yet your code went on.\nOnce you complete the future (" + (permanent
-                                            ? "a permanent error" : ended != null ? "the last attempt" : "a success")
+                                            ? "a permanent error" : ended != null ? "the last attempt"
+                                            : a.startedAfter.isCancelled() ? "a cancellation" : "a success")
                                     + "), stop there: a missing return after complete or completeExceptionally lets"
                                     + " the retry code below it run as well."));
                 }
